@@ -15,7 +15,11 @@ import org.distli.primitives.Hex;
  * Java build needs no Solidity compiler.
  */
 public record ContractArtifact(
-    String name, String abiJson, Bytes creationCode, Bytes runtimeCode, StorageLayout storageLayout) {
+    String name,
+    String abiJson,
+    Bytes creationCode,
+    Bytes runtimeCode,
+    StorageLayout storageLayout) {
 
   public static final String ORDER_BOOK = "OrderBook";
   public static final String DEMO_TOKEN = "DemoToken";
@@ -34,7 +38,8 @@ public record ContractArtifact(
     String resource = RESOURCE_FOLDER + name + ".json";
     try (InputStream in = ContractArtifact.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no contract artifact " + resource + " on the classpath");
+        throw new IllegalArgumentException(
+            "no contract artifact " + resource + " on the classpath");
       }
       return parse(JSON.readTree(in));
     } catch (IOException e) {

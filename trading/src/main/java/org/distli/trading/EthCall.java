@@ -4,8 +4,8 @@ import org.apache.tuweni.bytes.Bytes;
 import org.distli.primitives.Address;
 
 /**
- * A read-only contract call against the latest state, as {@code eth_call} at "latest" runs it.
- * The node implements it over its chain head; tests over an in-memory EVM.
+ * A read-only contract call against the latest state, as {@code eth_call} at "latest" runs it. The
+ * node implements it over its chain head; tests over an in-memory EVM.
  */
 @FunctionalInterface
 public interface EthCall {

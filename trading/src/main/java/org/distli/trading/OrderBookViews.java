@@ -31,11 +31,10 @@ public final class OrderBookViews {
 
   public OrderBook.MarketInfo market(Address asset) {
     return (OrderBook.MarketInfo)
-        call(
-                new Function(
-                    OrderBook.FUNC_GETMARKET,
-                    List.of(address(asset)),
-                    List.of(new TypeReference<OrderBook.MarketInfo>() {})))
+        call(new Function(
+                OrderBook.FUNC_GETMARKET,
+                List.of(address(asset)),
+                List.of(new TypeReference<OrderBook.MarketInfo>() {})))
             .getFirst();
   }
 
@@ -71,11 +70,10 @@ public final class OrderBookViews {
 
   public OrderBook.OrderInfo order(BigInteger orderId) {
     return (OrderBook.OrderInfo)
-        call(
-                new Function(
-                    OrderBook.FUNC_GETORDER,
-                    List.of(new Uint256(orderId)),
-                    List.of(new TypeReference<OrderBook.OrderInfo>() {})))
+        call(new Function(
+                OrderBook.FUNC_GETORDER,
+                List.of(new Uint256(orderId)),
+                List.of(new TypeReference<OrderBook.OrderInfo>() {})))
             .getFirst();
   }
 

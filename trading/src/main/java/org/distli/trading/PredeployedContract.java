@@ -7,7 +7,8 @@ import org.distli.primitives.Address;
 
 /**
  * A contract account that exists from genesis: its runtime code and the storage its constructor
- * (and setup calls) would have left, with nonce 1 as EIP-161 gives a created contract.
+ * (and setup calls) would have left. As genesis accounts they get nonce 1, as EIP-161 gives a
+ * created contract.
  *
  * @param name what {@code GET /api/contracts} calls it
  * @param contract the artifact it runs ({@link ContractArtifact#ORDER_BOOK}, ...)
@@ -19,8 +20,6 @@ public record PredeployedContract(
     Address address,
     Bytes code,
     NavigableMap<UInt256, UInt256> storage) {
-
-  public static final long NONCE = 1;
 
   public KnownContract toKnownContract() {
     return new KnownContract(name, contract, address);

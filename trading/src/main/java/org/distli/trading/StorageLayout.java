@@ -7,8 +7,8 @@ import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * Where solc placed a contract's state variables (its {@code storageLayout} output): for each
- * variable and struct member, the slot, the byte offset inside the slot (counted from the
- * low-order end, as Solidity packs) and the size.
+ * variable and struct member, the slot, the byte offset inside the slot (counted from the low-order
+ * end, as Solidity packs) and the size.
  */
 public final class StorageLayout {
 

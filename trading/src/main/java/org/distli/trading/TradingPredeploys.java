@@ -1,8 +1,14 @@
 package org.distli.trading;
 
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.tuweni.units.bigints.UInt256;
+import org.distli.genesis.DevAccount;
+import org.distli.genesis.DevChain;
+import org.distli.genesis.Genesis;
+import org.distli.genesis.GenesisAccount;
 import org.distli.primitives.Address;
 
 /**
@@ -30,7 +36,8 @@ public final class TradingPredeploys {
   public static final Address BETA = Address.fromHex("0xd157100000000000000000000000000000000003");
 
   public static final BigInteger TOKEN_UNIT = BigInteger.TEN.pow(18);
-  public static final BigInteger HOLDER_BALANCE = BigInteger.valueOf(1_000_000).multiply(TOKEN_UNIT);
+  public static final BigInteger HOLDER_BALANCE =
+      BigInteger.valueOf(1_000_000).multiply(TOKEN_UNIT);
   public static final BigInteger LOT_SIZE = BigInteger.TEN.pow(15);
   public static final BigInteger TICK_SIZE = BigInteger.TEN.pow(12);
 
@@ -49,6 +56,25 @@ public final class TradingPredeploys {
         orderBook(owner, List.of(new Listing(ALPHA, Address.ZERO), new Listing(BETA, ALPHA))),
         demoToken("ALPHA", ALPHA, "Distli Alpha", holders),
         demoToken("BETA", BETA, "Distli Beta", holders));
+  }
+
+  /**
+   * The dev chain's genesis ({@link DevChain#genesis()}) with the trading predeploys: owned by dev
+   * account 0, every one of the 20 dev accounts holding {@link #HOLDER_BALANCE} of each token.
+   */
+  public static Genesis devChainGenesis() {
+    List<Address> holders = DevChain.accounts().stream().map(DevAccount::address).toList();
+    return DevChain.genesis().withAccounts(genesisAccounts(holders.getFirst(), holders));
+  }
+
+  /** {@link #devChain} as genesis allocation entries. */
+  public static Map<Address, GenesisAccount> genesisAccounts(Address owner, List<Address> holders) {
+    Map<Address, GenesisAccount> accounts = new LinkedHashMap<>();
+    for (PredeployedContract contract : devChain(owner, holders)) {
+      accounts.put(
+          contract.address(), GenesisAccount.contract(contract.code(), contract.storage()));
+    }
+    return accounts;
   }
 
   /** What {@code GET /api/contracts} lists on the dev chain. */
@@ -73,7 +99,8 @@ public final class TradingPredeploys {
     for (int i = 0; i < listings.size(); i++) {
       Listing listing = listings.get(i);
       UInt256 market = StorageImage.mappingSlot(markets, listing.asset());
-      storage.put(market, layout.member(MARKET, "quote"), UInt256.fromBytes(listing.quote().toBytes()));
+      storage.put(
+          market, layout.member(MARKET, "quote"), UInt256.fromBytes(listing.quote().toBytes()));
       storage.put(market, layout.member(MARKET, "baseDecimals"), UInt256.valueOf(18));
       storage.put(market, layout.member(MARKET, "listed"), UInt256.ONE);
       storage.put(market, layout.member(MARKET, "lotSize"), UInt256.valueOf(LOT_SIZE));

@@ -209,5 +209,4 @@ public final class TradingRestApi {
   private static String checksum(String address) {
     return Address.fromHex(address).toChecksumString();
   }
-
 }
