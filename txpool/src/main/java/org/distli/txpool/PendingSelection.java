@@ -40,9 +40,7 @@ public final class PendingSelection {
             Math.max(1, bySender.size()),
             (a, b) -> {
               int byTip = b.tip.compareTo(a.tip);
-              return byTip != 0
-                  ? byTip
-                  : Long.compare(a.sequences[a.index], b.sequences[b.index]);
+              return byTip != 0 ? byTip : Long.compare(a.sequences[a.index], b.sequences[b.index]);
             });
     for (int i = 0; i < bySender.size(); i++) {
       Cursor cursor = new Cursor(bySender.get(i), sequences.get(i));

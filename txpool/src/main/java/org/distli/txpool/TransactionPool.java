@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Admission follows go-ethereum's rules and wording (the errors of {@link TransactionError}):
  * duplicates are "already known"; a transaction with a sender and nonce already present replaces it
- * only when both its fee cap and its tip are at least {@link TxPoolConfig#priceBumpPercent()} higher
- * ("replacement transaction underpriced"); below the minimum tip is "transaction underpriced"; a
- * full pool evicts its lowest-paying transaction for a better one, or refuses the newcomer.
+ * only when both its fee cap and its tip are at least {@link TxPoolConfig#priceBumpPercent()}
+ * higher ("replacement transaction underpriced"); below the minimum tip is "transaction
+ * underpriced"; a full pool evicts its lowest-paying transaction for a better one, or refuses the
+ * newcomer.
  *
  * <p>Thread-safe. Signature recovery, stateless validation and account reads happen before the
  * pool's lock is taken, so concurrent submissions from RPC worker threads contend only for the
