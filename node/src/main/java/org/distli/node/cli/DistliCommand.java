@@ -4,6 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distli.node.Version;
+import org.distli.node.cli.bench.BenchCommand;
+import org.distli.node.cli.chain.ExportCommand;
+import org.distli.node.cli.chain.ImportCommand;
+import org.distli.node.cli.evm.EvmCommand;
 import org.distli.node.cli.key.KeyCommand;
 import org.distli.node.cli.trading.TradingCommand;
 import org.distli.node.config.ConfigException;
@@ -35,7 +39,15 @@ import picocli.CommandLine.Spec;
       "in the YAML config file (rpc.port). Precedence: option > environment > config file >",
       "default. DISTLI_VALIDATOR_PASSWORD holds the keystore password."
     },
-    subcommands = {CommandLine.HelpCommand.class, KeyCommand.class, TradingCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      KeyCommand.class,
+      TradingCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
+      EvmCommand.class,
+      BenchCommand.class
+    })
 public final class DistliCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
