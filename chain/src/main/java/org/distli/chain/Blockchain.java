@@ -132,7 +132,7 @@ public final class Blockchain implements AutoCloseable {
                   t.setDaemon(true);
                   return t;
                 });
-    this.senderRecovery = new SenderRecovery(recoveryThreads, threads + 1);
+    this.senderRecovery = new SenderRecovery(recoveryThreads, threads);
   }
 
   public static Builder builder(ChainSpec spec, KeyValueStore store, StateDatabase state) {

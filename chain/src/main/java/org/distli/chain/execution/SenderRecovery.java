@@ -5,46 +5,42 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.distli.chain.transaction.InvalidTransactionException;
 import org.distli.chain.transaction.Transaction;
 
 /**
  * Recovers the senders of a block's transactions ahead of execution, on several threads: signature
- * recovery is the largest fixed cost per transaction and independent between transactions. Each
- * transaction caches its sender, so execution later finds it ready. Invalid signatures are left for
- * execution to report in order.
+ * recovery is the largest fixed cost per transaction and independent between transactions. The
+ * caller and the helper threads take small slices from a shared counter, so a helper that starts
+ * late (busy with other work) just takes fewer. Each transaction caches its sender, so execution
+ * later finds it ready. Invalid signatures are left for execution to report in order.
  */
 public final class SenderRecovery {
-  private static final int MIN_CHUNK = 64;
+  private static final int SLICE = 16;
 
   private final ExecutorService executor;
-  private final int parallelism;
+  private final int helpers;
 
   /**
-   * @param executor threads that recover in parallel with the caller
-   * @param parallelism how many chunks to split a block into (the caller takes one)
+   * @param executor threads that recover beside the caller; null for none
+   * @param helpers how many helper tasks to start per block
    */
-  public SenderRecovery(ExecutorService executor, int parallelism) {
+  public SenderRecovery(ExecutorService executor, int helpers) {
     this.executor = executor;
-    this.parallelism = Math.max(1, parallelism);
+    this.helpers = executor == null ? 0 : Math.max(0, helpers);
   }
 
   /** Recovers every sender not yet known; returns when all are done. */
   public void recover(List<Transaction> transactions) {
     int count = transactions.size();
-    int chunks = Math.min(parallelism, Math.max(1, count / MIN_CHUNK));
-    if (chunks <= 1 || executor == null) {
-      recoverRange(transactions, 0, count);
-      return;
+    AtomicInteger next = new AtomicInteger();
+    int tasks = Math.min(helpers, count / (2 * SLICE));
+    List<Future<?>> futures = new ArrayList<>(tasks);
+    for (int i = 0; i < tasks; i++) {
+      futures.add(executor.submit(() -> work(transactions, next)));
     }
-    int chunkSize = (count + chunks - 1) / chunks;
-    List<Future<?>> futures = new ArrayList<>(chunks - 1);
-    for (int c = 1; c < chunks; c++) {
-      int from = c * chunkSize;
-      int to = Math.min(count, from + chunkSize);
-      futures.add(executor.submit(() -> recoverRange(transactions, from, to)));
-    }
-    recoverRange(transactions, 0, Math.min(count, chunkSize));
+    work(transactions, next);
     for (Future<?> future : futures) {
       try {
         future.get();
@@ -57,14 +53,18 @@ public final class SenderRecovery {
     }
   }
 
-  private static void recoverRange(List<Transaction> transactions, int from, int to) {
-    for (int i = from; i < to; i++) {
-      Transaction tx = transactions.get(i);
-      if (!tx.isSenderRecovered()) {
-        try {
-          tx.sender();
-        } catch (InvalidTransactionException invalid) {
-          // reported when the transaction is validated in order
+  private static void work(List<Transaction> transactions, AtomicInteger next) {
+    int count = transactions.size();
+    for (int start = next.getAndAdd(SLICE); start < count; start = next.getAndAdd(SLICE)) {
+      int end = Math.min(count, start + SLICE);
+      for (int i = start; i < end; i++) {
+        Transaction tx = transactions.get(i);
+        if (!tx.isSenderRecovered()) {
+          try {
+            tx.sender();
+          } catch (InvalidTransactionException invalid) {
+            // reported when the transaction is validated in order
+          }
         }
       }
     }
