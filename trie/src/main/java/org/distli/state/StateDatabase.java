@@ -239,6 +239,10 @@ public final class StateDatabase implements AutoCloseable {
     return new MerklePatriciaTrie(root, source(NodeKeys.ownerPrefix(accountKey)), nodeCache);
   }
 
+  private MerklePatriciaTrie accountTrieForUpdate(Hash root) {
+    return MerklePatriciaTrie.forUpdate(root, source(ACCOUNT_TRIE), nodeCache);
+  }
+
   private NodeSource source(byte[] ownerPrefix) {
     return (path, hash) -> {
       byte[] stored = store.get(TRIE_NODES, NodeKeys.nodeKey(ownerPrefix, path, hash));
@@ -434,7 +438,7 @@ public final class StateDatabase implements AutoCloseable {
 
   /** Applies changes to the tries; with a commit the writes are staged, else only hashed. */
   private Hash apply(Hash parentRoot, StateChanges changes, Commit commit) {
-    MerklePatriciaTrie accounts = accountTrie(parentRoot);
+    MerklePatriciaTrie accounts = accountTrieForUpdate(parentRoot);
     for (Map.Entry<Address, StateChanges.AccountUpdate> entry : changes.accounts().entrySet()) {
       Address address = entry.getKey();
       StateChanges.AccountUpdate update = entry.getValue();
