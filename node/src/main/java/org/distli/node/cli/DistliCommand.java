@@ -2,6 +2,7 @@ package org.distli.node.cli;
 
 import java.util.concurrent.Callable;
 import org.distli.node.Version;
+import org.distli.node.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.Provider.class,
     description = "An EVM-compatible proof-of-stake node.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
 public final class DistliCommand implements Callable<Integer> {
 
   /** The command line with every subcommand registered: the one place commands are wired. */
