@@ -1,22 +1,20 @@
 package org.distli.node.cli.bench;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code distli bench ...}: micro-benchmarks of the node's parts. */
+/** {@code distli bench ...}: the benchmarks that measure the node's parts on this machine. */
 @Command(
     name = "bench",
-    description = "Measure the speed of a part of the node.",
     mixinStandardHelpOptions = true,
-    subcommands = {TrieBenchCommand.class})
-public final class BenchCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+    description = "Benchmarks of the node's parts.",
+    subcommands = {RpcBenchCommand.class, TrieBenchCommand.class})
+public final class BenchCommand implements Runnable {
+  @Spec private CommandSpec spec;
 
   @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
+  public void run() {
+    spec.commandLine().usage(System.out);
   }
 }
