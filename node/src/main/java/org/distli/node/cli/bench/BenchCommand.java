@@ -4,14 +4,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code distli bench ...}: performance measurements. */
+/** {@code distli bench ...}: the benchmarks that measure the node's parts on this machine. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Performance benchmarks. Run them on an otherwise idle machine.",
-    subcommands = {BlockBenchCommand.class})
+    description = "Benchmarks of the node's parts.",
+    subcommands = {RpcBenchCommand.class, TrieBenchCommand.class, BlockBenchCommand.class})
 public final class BenchCommand implements Runnable {
-  @Spec CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Override
   public void run() {
