@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.distli.chain.block.BaseFee;
@@ -269,7 +271,7 @@ public final class Blockchain implements AutoCloseable {
     }
   }
 
-  private <T> CompletableFuture<T> onWriter(java.util.concurrent.Callable<T> task) {
+  private <T> CompletableFuture<T> onWriter(Callable<T> task) {
     CompletableFuture<T> future = new CompletableFuture<>();
     if (Thread.currentThread() == writerThread) {
       complete(future, task);
@@ -279,8 +281,7 @@ public final class Blockchain implements AutoCloseable {
     return future;
   }
 
-  private static <T> void complete(
-      CompletableFuture<T> future, java.util.concurrent.Callable<T> task) {
+  private static <T> void complete(CompletableFuture<T> future, Callable<T> task) {
     try {
       future.complete(task.call());
     } catch (Throwable t) {
@@ -401,7 +402,7 @@ public final class Blockchain implements AutoCloseable {
     T get();
   }
 
-  private <T> Background<T> background(java.util.concurrent.Callable<T> task) {
+  private <T> Background<T> background(Callable<T> task) {
     if (recoveryThreads == null) {
       return () -> {
         try {
@@ -411,7 +412,7 @@ public final class Blockchain implements AutoCloseable {
         }
       };
     }
-    java.util.concurrent.Future<T> future = recoveryThreads.submit(task);
+    Future<T> future = recoveryThreads.submit(task);
     return () -> {
       try {
         return future.get();

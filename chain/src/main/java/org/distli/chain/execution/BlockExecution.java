@@ -22,6 +22,7 @@ import org.distli.evm.ProcessingOptions;
 import org.distli.evm.TransactionProcessor;
 import org.distli.evm.TransactionResult;
 import org.distli.evm.tracing.Tracer;
+import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
 import org.distli.state.WorldState;
@@ -132,7 +133,7 @@ public final class BlockExecution {
     }
   }
 
-  private void systemCall(org.distli.primitives.Address contract, Bytes input) {
+  private void systemCall(Address contract, Bytes input) {
     evm.systemCall(state, context, contract, input, SystemContracts.SYSTEM_CALL_GAS, traceOrNull());
   }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -71,8 +72,7 @@ public final class BlockchainTestRunner {
   }
 
   /** Runs the tests of one file whose name matches {@code filter} (all when null). */
-  public static List<Outcome> runFile(Path file, java.util.regex.Pattern filter)
-      throws IOException {
+  public static List<Outcome> runFile(Path file, Pattern filter) throws IOException {
     JsonNode document = JSON.readTree(file.toFile());
     List<Outcome> outcomes = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {

@@ -6,6 +6,7 @@ import org.distli.chain.GenesisBlock;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.genesis.DevChain;
 import org.distli.genesis.Genesis;
+import org.distli.primitives.Hash;
 import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
 import org.distli.storage.KeyValueStore;
@@ -57,8 +58,7 @@ public final class ChainDatabaseOptions {
       ChainSpec spec = ChainSpec.distli(genesis.config(), ChainSpec.SEALED_EXTRA_DATA);
       Blockchain chain =
           Blockchain.builder(spec, store, state)
-              .genesis(
-                  GenesisBlock.of(genesis, state.at(org.distli.primitives.Hash.EMPTY_TRIE_ROOT)))
+              .genesis(GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT)))
               .open();
       return new OpenChain(chain, state, store, directory);
     } catch (RuntimeException e) {
