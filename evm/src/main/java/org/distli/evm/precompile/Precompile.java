@@ -11,8 +11,8 @@ public interface Precompile {
   /**
    * Runs the contract.
    *
-   * @return the output, or {@code null} when the input is invalid: the call then fails and
-   *     consumes all gas given to it
+   * @return the output, or {@code null} when the input is invalid: the call then fails and consumes
+   *     all gas given to it
    */
   byte[] execute(byte[] input);
 }

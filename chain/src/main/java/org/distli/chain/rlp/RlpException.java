@@ -1,0 +1,8 @@
+package org.distli.chain.rlp;
+
+/** Input that is not canonical RLP, or not the RLP shape a type expects. */
+public final class RlpException extends RuntimeException {
+  public RlpException(String message) {
+    super(message.startsWith("rlp: ") ? message : "rlp: " + message);
+  }
+}

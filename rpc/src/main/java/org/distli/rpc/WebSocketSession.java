@@ -1,0 +1,105 @@
+package org.distli.rpc;
+
+import io.vertx.core.http.ServerWebSocket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.distli.rpc.jsonrpc.JsonRpcProcessor;
+import org.distli.rpc.jsonrpc.RpcError;
+import org.distli.rpc.jsonrpc.RpcSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection. Each message is executed on a worker, so replies may come out of
+ * request order (clients match them by id, as JSON-RPC intends); subscription notifications start
+ * only after the eth_subscribe reply is written. A client that stops reading is disconnected once
+ * its write queue is full, instead of buffering notifications without bound.
+ */
+final class WebSocketSession implements RpcSession {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
+
+  private final ServerWebSocket socket;
+  private final JsonRpcProcessor processor;
+  private final WorkerPool workers;
+  private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean open = new AtomicBoolean(true);
+
+  WebSocketSession(ServerWebSocket socket, JsonRpcProcessor processor, WorkerPool workers) {
+    this.socket = socket;
+    this.processor = processor;
+    this.workers = workers;
+  }
+
+  void start() {
+    socket.textMessageHandler(
+        text -> dispatch(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    socket.binaryMessageHandler(buffer -> dispatch(buffer.getBytes()));
+    socket.closeHandler(v -> closed());
+    socket.exceptionHandler(e -> LOG.debug("WebSocket error: {}", e.toString()));
+  }
+
+  private void dispatch(byte[] message) {
+    boolean queued =
+        workers.submit(
+            () -> {
+              JsonRpcProcessor.Reply reply = processor.process(message, this);
+              if (reply.json() != null) {
+                write(reply.json());
+              }
+              reply.runAfterSend();
+            });
+    if (!queued) {
+      write(
+          processor.errorBytes(
+              null, new RpcError(RpcError.LIMIT_EXCEEDED, "server busy, try again")));
+    }
+  }
+
+  private void write(byte[] json) {
+    if (!open.get()) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      LOG.info("closing a WebSocket client that does not read its messages");
+      socket.close((short) 1008, "write queue full");
+      return;
+    }
+    socket.writeTextMessage(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private void closed() {
+    if (open.compareAndSet(true, false)) {
+      for (Runnable action : closeActions) {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          LOG.warn("cleanup of a closed WebSocket failed", e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean supportsNotifications() {
+    return true;
+  }
+
+  @Override
+  public void notify(String method, Object params) {
+    write(processor.notificationBytes(method, params));
+  }
+
+  @Override
+  public void onClose(Runnable action) {
+    closeActions.add(action);
+    if (!open.get()) {
+      action.run();
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open.get();
+  }
+}

@@ -1,0 +1,130 @@
+package org.distli.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.WebSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JsonRpcWebSocketTest {
+  private static RpcTestServer server;
+
+  @BeforeAll
+  static void start() {
+    server =
+        RpcTestServer.start(
+            RpcConfig.defaults()
+                .withNamespaces(FakeMethods.NAMESPACES)
+                .withCorsOrigins(List.of("https://app.example"))
+                .withLimits(1_000, 5 * 1024 * 1024, 64 * 1024, 1024 * 1024),
+            FakeMethods.registry());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static BlockingQueue<JsonNode> messages(WebSocket socket) {
+    BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
+    socket.textMessageHandler(
+        text -> {
+          try {
+            queue.add(RpcTestServer.JSON.readTree(text));
+          } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+          }
+        });
+    return queue;
+  }
+
+  private static JsonNode next(BlockingQueue<JsonNode> queue) throws InterruptedException {
+    JsonNode message = queue.poll(20, TimeUnit.SECONDS);
+    if (message == null) {
+      throw new AssertionError("no message within 20 s");
+    }
+    return message;
+  }
+
+  @Test
+  void answersCallsAndBatches() throws Exception {
+    WebSocket socket = server.webSocket(Map.of());
+    BlockingQueue<JsonNode> queue = messages(socket);
+    socket.writeTextMessage("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\"}");
+    assertEquals("0x2a", next(queue).get("result").asText());
+    socket.writeTextMessage(
+        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_add\",\"params\":[\"0x1\",\"0x1\"]},"
+            + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_blockNumber\"}]");
+    JsonNode batch = next(queue);
+    assertEquals(2, batch.size());
+    assertEquals("0x2", batch.get(0).get("result").asText());
+    socket.writeTextMessage("not json");
+    assertEquals(-32700, next(queue).at("/error/code").asInt());
+    socket.close();
+  }
+
+  @Test
+  void concurrentCallsAreAnsweredByIdWhenReady() throws Exception {
+    WebSocket socket = server.webSocket(Map.of());
+    BlockingQueue<JsonNode> queue = messages(socket);
+    socket.writeTextMessage(
+        "{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"test_sleep\",\"params\":[\"0x1f4\"]}");
+    socket.writeTextMessage("{\"jsonrpc\":\"2.0\",\"id\":\"fast\",\"method\":\"eth_blockNumber\"}");
+    assertEquals("fast", next(queue).get("id").asText());
+    assertEquals("slow", next(queue).get("id").asText());
+    socket.close();
+  }
+
+  @Test
+  void subscriptionNotificationsFollowTheSubscribeReply() throws Exception {
+    WebSocket socket = server.webSocket(Map.of());
+    BlockingQueue<JsonNode> queue = messages(socket);
+    socket.writeTextMessage("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"test_subscribe\"}");
+    JsonNode reply = next(queue);
+    assertEquals(9, reply.get("id").asInt());
+    assertEquals("0xfeed", reply.get("result").asText());
+    for (int i = 0; i < 3; i++) {
+      JsonNode notification = next(queue);
+      assertEquals("test_subscription", notification.get("method").asText());
+      assertTrue(!notification.has("id"));
+      assertEquals("0xfeed", notification.at("/params/subscription").asText());
+      assertEquals("0x" + i, notification.at("/params/result").asText());
+    }
+    socket.close();
+  }
+
+  @Test
+  void framesOverTheLimitCloseTheConnection() throws Exception {
+    WebSocket socket = server.webSocket(Map.of());
+    BlockingQueue<JsonNode> queue = messages(socket);
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    socket.closeHandler(v -> closed.complete(null));
+    socket.writeFinalTextFrame(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\""
+            + "a".repeat(100 * 1024)
+            + "\"]}");
+    closed.get(20, TimeUnit.SECONDS);
+    assertTrue(queue.isEmpty(), "the oversized call was not executed");
+  }
+
+  @Test
+  void refusesUpgradesFromOtherOrigins() throws Exception {
+    assertThrows(
+        RuntimeException.class, () -> server.webSocket(Map.of("Origin", "https://evil.example")));
+    WebSocket allowed = server.webSocket(Map.of("Origin", "https://app.example"));
+    BlockingQueue<JsonNode> queue = messages(allowed);
+    allowed.writeTextMessage("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\"}");
+    assertEquals("0x2a", next(queue).get("result").asText());
+    allowed.close();
+  }
+}

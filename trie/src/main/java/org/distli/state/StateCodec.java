@@ -1,0 +1,127 @@
+package org.distli.state;
+
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.units.bigints.UInt256;
+import org.distli.crypto.Keccak256;
+import org.distli.primitives.Account;
+import org.distli.primitives.Address;
+import org.distli.primitives.Hash;
+import org.distli.primitives.Wei;
+
+/**
+ * How accounts and storage values are laid out in the state trie: accounts under keccak(address) as
+ * RLP [nonce, balance, storageRoot, codeHash]; storage under keccak(slot as 32 bytes) as the RLP
+ * string of the value's minimal big-endian bytes. Hand-rolled because it runs for every account and
+ * slot a block touches.
+ */
+final class StateCodec {
+  private StateCodec() {}
+
+  static byte[] accountKey(Address address) {
+    byte[] raw = new byte[Address.SIZE];
+    address.copyTo(raw, 0);
+    return Keccak256.digest(raw);
+  }
+
+  static byte[] slotKey(UInt256 slot) {
+    return Keccak256.digest(slot.toArrayUnsafe());
+  }
+
+  /** RLP of the minimal big-endian bytes of a non-zero value. */
+  static byte[] encodeStorageValue(UInt256 value) {
+    byte[] word = value.toArrayUnsafe();
+    int start = 0;
+    while (start < 32 && word[start] == 0) {
+      start++;
+    }
+    int length = 32 - start;
+    if (length == 1 && (word[start] & 0xff) < 0x80) {
+      return new byte[] {word[start]};
+    }
+    byte[] out = new byte[length + 1];
+    out[0] = (byte) (0x80 + length);
+    System.arraycopy(word, start, out, 1, length);
+    return out;
+  }
+
+  static UInt256 decodeStorageValue(byte[] rlp) {
+    if (rlp.length == 1 && (rlp[0] & 0xff) < 0x80) {
+      return UInt256.valueOf(rlp[0] & 0xff);
+    }
+    int length = (rlp[0] & 0xff) - 0x80;
+    if (length < 0 || length > 32 || rlp.length != length + 1) {
+      throw new IllegalStateException("malformed storage value " + Bytes.wrap(rlp));
+    }
+    return UInt256.fromBytes(Bytes.wrap(rlp, 1, length));
+  }
+
+  static byte[] encodeAccount(long nonce, Wei balance, Hash storageRoot, Hash codeHash) {
+    byte[] nonceBytes = minimal(nonce);
+    byte[] balanceWord = balance.toUInt256().toArrayUnsafe();
+    int balanceStart = 0;
+    while (balanceStart < 32 && balanceWord[balanceStart] == 0) {
+      balanceStart++;
+    }
+    int balanceLength = 32 - balanceStart;
+    int nonceItem = itemLength(nonceBytes, 0, nonceBytes.length);
+    int balanceItem = itemLength(balanceWord, balanceStart, balanceLength);
+    int payload = nonceItem + balanceItem + 33 + 33;
+    int header = payload <= 55 ? 1 : 2;
+    byte[] out = new byte[header + payload];
+    int o;
+    if (header == 1) {
+      out[0] = (byte) (0xc0 + payload);
+      o = 1;
+    } else {
+      out[0] = (byte) 0xf8;
+      out[1] = (byte) payload;
+      o = 2;
+    }
+    o = writeItem(nonceBytes, 0, nonceBytes.length, out, o);
+    o = writeItem(balanceWord, balanceStart, balanceLength, out, o);
+    out[o++] = (byte) 0xa0;
+    storageRoot.copyTo(out, o);
+    o += 32;
+    out[o++] = (byte) 0xa0;
+    codeHash.copyTo(out, o);
+    return out;
+  }
+
+  static byte[] encodeAccount(Account account) {
+    return encodeAccount(
+        account.nonce(), account.balance(), account.storageRoot(), account.codeHash());
+  }
+
+  static Account decodeAccount(byte[] rlp) {
+    return Account.fromRlp(Bytes.wrap(rlp));
+  }
+
+  private static byte[] minimal(long value) {
+    if (value == 0) {
+      return new byte[0];
+    }
+    int length = 8 - Long.numberOfLeadingZeros(value) / 8;
+    byte[] out = new byte[length];
+    for (int i = 0; i < length; i++) {
+      out[length - 1 - i] = (byte) (value >>> (8 * i));
+    }
+    return out;
+  }
+
+  private static int itemLength(byte[] bytes, int offset, int length) {
+    if (length == 1 && (bytes[offset] & 0xff) < 0x80) {
+      return 1;
+    }
+    return 1 + length;
+  }
+
+  private static int writeItem(byte[] bytes, int offset, int length, byte[] out, int o) {
+    if (length == 1 && (bytes[offset] & 0xff) < 0x80) {
+      out[o] = bytes[offset];
+      return o + 1;
+    }
+    out[o++] = (byte) (0x80 + length);
+    System.arraycopy(bytes, offset, out, o, length);
+    return o + length;
+  }
+}

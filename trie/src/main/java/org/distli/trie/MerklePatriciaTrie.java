@@ -1,0 +1,530 @@
+package org.distli.trie;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.apache.tuweni.bytes.Bytes;
+import org.distli.primitives.Hash;
+
+/**
+ * The Merkle Patricia trie of the Yellow Paper (appendix D) over byte-string keys.
+ *
+ * <p>An instance is one working copy: it starts at a root (empty or a stored root hash), loads
+ * nodes on demand from a {@link NodeSource} through a shared {@link NodeCache}, and updates build
+ * new nodes along the changed paths only, so {@link #rootHash()} re-hashes just those. {@link
+ * #commit(NodeSink)} hands the new nodes to the store together with the stored nodes they replaced
+ * (for pruning).
+ *
+ * <p>Not thread-safe for writes; any number of threads may read an instance nobody writes to.
+ */
+public final class MerklePatriciaTrie {
+  private final NodeSource source;
+  private final NodeCache cache;
+  private Node root;
+  private final ArrayList<StaleNode> released = new ArrayList<>();
+
+  private record StaleNode(byte[] path, Hash hash) {}
+
+  /** An empty trie held in memory. */
+  public MerklePatriciaTrie() {
+    this(Hash.EMPTY_TRIE_ROOT, NodeSource.NONE, NodeCache.none());
+  }
+
+  public MerklePatriciaTrie(Hash rootHash, NodeSource source, NodeCache cache) {
+    this.source = source;
+    this.cache = cache;
+    this.root = rootHash.equals(Hash.EMPTY_TRIE_ROOT) ? null : new Node.Ref(rootHash);
+  }
+
+  public Hash rootHash() {
+    return root == null ? Hash.EMPTY_TRIE_ROOT : root.hash();
+  }
+
+  public boolean isEmpty() {
+    return root == null;
+  }
+
+  // ---- reads
+
+  /** The value under {@code key}, or null when there is none. */
+  public Bytes get(Bytes key) {
+    byte[] value = get(key.toArrayUnsafe());
+    return value == null ? null : Bytes.wrap(value);
+  }
+
+  /** The value under {@code key}, or null; the returned array must not be modified. */
+  public byte[] get(byte[] key) {
+    byte[] nibbles = Nibbles.fromBytes(key);
+    Node node = root;
+    int pos = 0;
+    while (node != null) {
+      if (node instanceof Node.Ref ref) {
+        node = resolve(ref, nibbles, pos);
+      }
+      switch (node) {
+        case Node.Leaf leaf -> {
+          return matchesRest(leaf.path, nibbles, pos) ? leaf.value : null;
+        }
+        case Node.Extension extension -> {
+          if (!startsWith(nibbles, pos, extension.path)) {
+            return null;
+          }
+          pos += extension.path.length;
+          node = extension.child;
+        }
+        case Node.Branch branch -> {
+          if (pos == nibbles.length) {
+            return branch.value;
+          }
+          node = branch.children[nibbles[pos++]];
+        }
+        case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The proof for {@code key} in the shape of EIP-1186: the RLP of every node on the path to the
+   * key that is referenced by hash, starting with the root. It proves the value or its absence.
+   */
+  public List<Bytes> proof(Bytes key) {
+    byte[] nibbles = Nibbles.fromBytes(key.toArrayUnsafe());
+    List<Bytes> proof = new ArrayList<>();
+    Node node = root;
+    boolean hashed = true;
+    int pos = 0;
+    while (node != null) {
+      if (node instanceof Node.Ref ref) {
+        node = resolve(ref, nibbles, pos);
+      }
+      if (hashed) {
+        proof.add(Bytes.wrap(node.rlp()));
+      }
+      Node next = null;
+      switch (node) {
+        case Node.Leaf leaf -> {}
+        case Node.Extension extension -> {
+          if (startsWith(nibbles, pos, extension.path)) {
+            pos += extension.path.length;
+            next = extension.child;
+          }
+        }
+        case Node.Branch branch -> {
+          if (pos < nibbles.length) {
+            next = branch.children[nibbles[pos++]];
+          }
+        }
+        case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+      }
+      hashed = next != null && next.isHashed();
+      node = next;
+    }
+    return proof;
+  }
+
+  /**
+   * Visits the entries with keys from {@code from} (inclusive) in ascending key order, until the
+   * visitor returns false.
+   */
+  public void visit(Bytes from, BiPredicate<Bytes, Bytes> visitor) {
+    visit(root, new byte[128], 0, Nibbles.fromBytes(from.toArrayUnsafe()), true, visitor);
+  }
+
+  private boolean visit(
+      Node node,
+      byte[] path,
+      int depth,
+      byte[] from,
+      boolean bounded,
+      BiPredicate<Bytes, Bytes> visitor) {
+    if (node == null) {
+      return true;
+    }
+    if (node instanceof Node.Ref ref) {
+      node = resolve(ref, path, depth);
+    }
+    switch (node) {
+      case Node.Leaf leaf -> {
+        int end = depth + leaf.path.length;
+        path = ensureCapacity(path, end);
+        System.arraycopy(leaf.path, 0, path, depth, leaf.path.length);
+        if (bounded && compareKeys(path, end, from) < 0) {
+          return true;
+        }
+        return visitor.test(Bytes.wrap(Nibbles.toBytes(path, end)), Bytes.wrap(leaf.value));
+      }
+      case Node.Extension extension -> {
+        int end = depth + extension.path.length;
+        path = ensureCapacity(path, end);
+        System.arraycopy(extension.path, 0, path, depth, extension.path.length);
+        if (bounded) {
+          int c = comparePrefix(path, end, from);
+          if (c < 0) {
+            return true;
+          }
+          bounded = c == 0;
+        }
+        return visit(extension.child, path, end, from, bounded, visitor);
+      }
+      case Node.Branch branch -> {
+        if (branch.value != null && (!bounded || compareKeys(path, depth, from) >= 0)) {
+          if (!visitor.test(Bytes.wrap(Nibbles.toBytes(path, depth)), Bytes.wrap(branch.value))) {
+            return false;
+          }
+        }
+        path = ensureCapacity(path, depth + 1);
+        for (int i = 0; i < 16; i++) {
+          if (branch.children[i] == null) {
+            continue;
+          }
+          path[depth] = (byte) i;
+          boolean childBounded = bounded;
+          if (bounded) {
+            int c = comparePrefix(path, depth + 1, from);
+            if (c < 0) {
+              continue;
+            }
+            childBounded = c == 0;
+          }
+          if (!visit(branch.children[i], path, depth + 1, from, childBounded, visitor)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+    }
+  }
+
+  /** Orders a full key against {@code from}: a proper prefix sorts first. */
+  private static int compareKeys(byte[] path, int length, byte[] from) {
+    int c = Arrays.compare(path, 0, length, from, 0, from.length);
+    return Integer.signum(c);
+  }
+
+  /**
+   * Compares the prefix {@code path[0..length)} of a subtree with {@code from}: negative when every
+   * key of the subtree sorts before {@code from}, positive when every key sorts after it, zero when
+   * the subtree may hold keys on both sides.
+   */
+  private static int comparePrefix(byte[] path, int length, byte[] from) {
+    int common = Math.min(length, from.length);
+    int c = Arrays.compare(path, 0, common, from, 0, common);
+    if (c != 0) {
+      return Integer.signum(c);
+    }
+    return length > from.length ? 1 : 0;
+  }
+
+  private static byte[] ensureCapacity(byte[] path, int length) {
+    return length <= path.length ? path : Arrays.copyOf(path, Math.max(length, path.length * 2));
+  }
+
+  // ---- writes
+
+  /** Sets {@code key} to {@code value}; an empty value deletes the key. */
+  public void put(Bytes key, Bytes value) {
+    put(key.toArrayUnsafe(), value.toArrayUnsafe());
+  }
+
+  /** Sets {@code key} to {@code value} (not copied: the caller must not modify it afterwards). */
+  public void put(byte[] key, byte[] value) {
+    if (value.length == 0) {
+      delete(key);
+      return;
+    }
+    root = insert(root, Nibbles.fromBytes(key), 0, value);
+  }
+
+  public void delete(Bytes key) {
+    delete(key.toArrayUnsafe());
+  }
+
+  public void delete(byte[] key) {
+    root = remove(root, Nibbles.fromBytes(key), 0);
+  }
+
+  private Node insert(Node node, byte[] key, int pos, byte[] value) {
+    if (node == null) {
+      return new Node.Leaf(Nibbles.slice(key, pos, key.length), value);
+    }
+    Node original = node;
+    if (node instanceof Node.Ref ref) {
+      node = resolve(ref, key, pos);
+    }
+    int remaining = key.length - pos;
+    switch (node) {
+      case Node.Leaf leaf -> {
+        int common = Nibbles.commonPrefix(leaf.path, key, pos);
+        if (common == leaf.path.length && common == remaining) {
+          if (Arrays.equals(leaf.value, value)) {
+            return original;
+          }
+          release(leaf, key, pos);
+          return new Node.Leaf(leaf.path, value);
+        }
+        release(leaf, key, pos);
+        Node[] children = new Node[16];
+        byte[] branchValue = null;
+        if (common == leaf.path.length) {
+          branchValue = leaf.value;
+        } else {
+          children[leaf.path[common]] =
+              new Node.Leaf(Nibbles.slice(leaf.path, common + 1, leaf.path.length), leaf.value);
+        }
+        if (common == remaining) {
+          branchValue = value;
+        } else {
+          children[key[pos + common]] =
+              new Node.Leaf(Nibbles.slice(key, pos + common + 1, key.length), value);
+        }
+        Node branch = new Node.Branch(children, branchValue);
+        return common == 0
+            ? branch
+            : new Node.Extension(Nibbles.slice(leaf.path, 0, common), branch);
+      }
+      case Node.Extension extension -> {
+        int common = Nibbles.commonPrefix(extension.path, key, pos);
+        if (common == extension.path.length) {
+          Node child = insert(extension.child, key, pos + common, value);
+          if (child == extension.child) {
+            return original;
+          }
+          release(extension, key, pos);
+          return new Node.Extension(extension.path, child);
+        }
+        release(extension, key, pos);
+        Node[] children = new Node[16];
+        byte[] branchValue = null;
+        int rest = extension.path.length - common - 1;
+        children[extension.path[common]] =
+            rest == 0
+                ? extension.child
+                : new Node.Extension(
+                    Nibbles.slice(extension.path, common + 1, extension.path.length),
+                    extension.child);
+        if (common == remaining) {
+          branchValue = value;
+        } else {
+          children[key[pos + common]] =
+              new Node.Leaf(Nibbles.slice(key, pos + common + 1, key.length), value);
+        }
+        Node branch = new Node.Branch(children, branchValue);
+        return common == 0
+            ? branch
+            : new Node.Extension(Nibbles.slice(extension.path, 0, common), branch);
+      }
+      case Node.Branch branch -> {
+        if (remaining == 0) {
+          if (Arrays.equals(branch.value, value)) {
+            return original;
+          }
+          release(branch, key, pos);
+          return new Node.Branch(branch.children, value);
+        }
+        int nibble = key[pos];
+        Node child = insert(branch.children[nibble], key, pos + 1, value);
+        if (child == branch.children[nibble]) {
+          return original;
+        }
+        release(branch, key, pos);
+        Node[] children = branch.children.clone();
+        children[nibble] = child;
+        return new Node.Branch(children, branch.value);
+      }
+      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+    }
+  }
+
+  private Node remove(Node node, byte[] key, int pos) {
+    if (node == null) {
+      return null;
+    }
+    Node original = node;
+    if (node instanceof Node.Ref ref) {
+      node = resolve(ref, key, pos);
+    }
+    switch (node) {
+      case Node.Leaf leaf -> {
+        if (!matchesRest(leaf.path, key, pos)) {
+          return original;
+        }
+        release(leaf, key, pos);
+        return null;
+      }
+      case Node.Extension extension -> {
+        if (!startsWith(key, pos, extension.path)) {
+          return original;
+        }
+        Node child = remove(extension.child, key, pos + extension.path.length);
+        if (child == extension.child) {
+          return original;
+        }
+        release(extension, key, pos);
+        return switch (child) {
+          case null -> null;
+          case Node.Leaf leaf ->
+              new Node.Leaf(Nibbles.concat(extension.path, leaf.path), leaf.value);
+          case Node.Extension inner ->
+              new Node.Extension(Nibbles.concat(extension.path, inner.path), inner.child);
+          default -> new Node.Extension(extension.path, child);
+        };
+      }
+      case Node.Branch branch -> {
+        if (pos == key.length) {
+          if (branch.value == null) {
+            return original;
+          }
+          release(branch, key, pos);
+          return collapse(branch.children, null, key, pos);
+        }
+        int nibble = key[pos];
+        Node child = remove(branch.children[nibble], key, pos + 1);
+        if (child == branch.children[nibble]) {
+          return original;
+        }
+        release(branch, key, pos);
+        Node[] children = branch.children.clone();
+        children[nibble] = child;
+        return collapse(children, branch.value, key, pos);
+      }
+      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+    }
+  }
+
+  /** A branch left with fewer than two entries becomes a leaf or an extension. */
+  private Node collapse(Node[] children, byte[] value, byte[] key, int pos) {
+    int count = 0;
+    int only = -1;
+    for (int i = 0; i < 16; i++) {
+      if (children[i] != null) {
+        count++;
+        only = i;
+      }
+    }
+    if (count >= 2 || (count == 1 && value != null)) {
+      return new Node.Branch(children, value);
+    }
+    if (count == 0) {
+      return value == null ? null : new Node.Leaf(Nibbles.EMPTY, value);
+    }
+    byte[] childPath = Arrays.copyOf(key, pos + 1);
+    childPath[pos] = (byte) only;
+    Node child = children[only];
+    Node resolved = child instanceof Node.Ref ref ? resolve(ref, childPath, pos + 1) : child;
+    return switch (resolved) {
+      case Node.Leaf leaf -> {
+        release(leaf, childPath, pos + 1);
+        yield new Node.Leaf(Nibbles.prepend(only, leaf.path), leaf.value);
+      }
+      case Node.Extension extension -> {
+        release(extension, childPath, pos + 1);
+        yield new Node.Extension(Nibbles.prepend(only, extension.path), extension.child);
+      }
+      default -> new Node.Extension(new byte[] {(byte) only}, resolved);
+    };
+  }
+
+  private void release(Node node, byte[] path, int depth) {
+    if (node.stored) {
+      released.add(new StaleNode(Arrays.copyOf(path, depth), node.hash()));
+    }
+  }
+
+  // ---- commit
+
+  /**
+   * Hands every node written since the last commit to {@code sink}, with the stored nodes they
+   * replaced, and returns the root hash. The trie goes on from the committed root.
+   */
+  public Hash commit(NodeSink sink) {
+    Hash hash = Hash.EMPTY_TRIE_ROOT;
+    java.util.Set<Bytes> created = new java.util.HashSet<>();
+    if (root != null) {
+      hash = root.hash();
+      write(root, new byte[128], 0, sink, true, created);
+    }
+    // A stored node can be replaced and then rebuilt identically at the same place before the
+    // commit (a key added and removed again): it is not stale then.
+    for (StaleNode stale : released) {
+      if (created.isEmpty() || !created.contains(positionKey(stale.path, stale.hash))) {
+        sink.released(Bytes.wrap(stale.path), stale.hash);
+      }
+    }
+    released.clear();
+    return hash;
+  }
+
+  private static Bytes positionKey(byte[] path, Hash hash) {
+    return Bytes.concatenate(Bytes.wrap(path), hash.toBytes());
+  }
+
+  private void write(
+      Node node,
+      byte[] path,
+      int depth,
+      NodeSink sink,
+      boolean isRoot,
+      java.util.Set<Bytes> created) {
+    if (node.stored || (!isRoot && !node.isHashed())) {
+      return; // already stored with its subtree, or inlined in its parent
+    }
+    switch (node) {
+      case Node.Extension extension -> {
+        int end = depth + extension.path.length;
+        path = ensureCapacity(path, end);
+        System.arraycopy(extension.path, 0, path, depth, extension.path.length);
+        write(extension.child, path, end, sink, false, created);
+      }
+      case Node.Branch branch -> {
+        path = ensureCapacity(path, depth + 1);
+        for (int i = 0; i < 16; i++) {
+          if (branch.children[i] != null) {
+            path[depth] = (byte) i;
+            write(branch.children[i], path, depth + 1, sink, false, created);
+          }
+        }
+      }
+      default -> {}
+    }
+    Hash hash = node.hash();
+    byte[] nodePath = Arrays.copyOf(path, depth);
+    if (!released.isEmpty()) {
+      created.add(positionKey(nodePath, hash));
+    }
+    sink.created(Bytes.wrap(nodePath), hash, node.rlp());
+    node.stored = true;
+    cache.put(hash, node.detached());
+  }
+
+  // ---- helpers
+
+  private Node resolve(Node.Ref ref, byte[] path, int depth) {
+    Node node = cache.get(ref.target);
+    if (node != null) {
+      return node;
+    }
+    byte[] encoded = source.load(Bytes.wrap(path, 0, depth), ref.target);
+    if (encoded == null) {
+      throw new MissingNodeException(ref.target, Nibbles.toHex(path, depth));
+    }
+    node = Node.decode(encoded, ref.target);
+    node.stored = true;
+    cache.put(ref.target, node);
+    return node;
+  }
+
+  private static boolean startsWith(byte[] key, int pos, byte[] path) {
+    if (key.length - pos < path.length) {
+      return false;
+    }
+    return Arrays.equals(key, pos, pos + path.length, path, 0, path.length);
+  }
+
+  private static boolean matchesRest(byte[] path, byte[] key, int pos) {
+    return key.length - pos == path.length
+        && Arrays.equals(key, pos, key.length, path, 0, path.length);
+  }
+}

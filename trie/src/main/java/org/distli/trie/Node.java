@@ -1,0 +1,349 @@
+package org.distli.trie;
+
+import java.util.Arrays;
+import org.distli.crypto.Keccak256;
+import org.distli.primitives.Hash;
+
+/**
+ * A trie node (Yellow Paper, appendix D). Nodes are immutable once built: an update builds new
+ * nodes along the changed path and shares every untouched subtree, so a root node is a snapshot
+ * that readers may keep while the writer moves on. The RLP encoding and hash are computed once,
+ * lazily.
+ *
+ * <p>A parent refers to a child by its encoding when that is under 32 bytes (the child is inlined)
+ * and by its keccak hash otherwise; a {@link Ref} stands for a hashed child not loaded yet.
+ */
+abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.Ref {
+  private byte[] rlp;
+  private Hash hash;
+
+  /**
+   * The store holds this node at the position it was reached from: true for nodes loaded by hash
+   * and for nodes written by a commit. Replacing a stored node makes it stale.
+   */
+  boolean stored;
+
+  abstract byte[] encode();
+
+  byte[] rlp() {
+    byte[] encoded = rlp;
+    if (encoded == null) {
+      encoded = encode();
+      rlp = encoded;
+    }
+    return encoded;
+  }
+
+  Hash hash() {
+    Hash h = hash;
+    if (h == null) {
+      h = Keccak256.hash(rlp());
+      hash = h;
+    }
+    return h;
+  }
+
+  /** Whether a parent refers to this node by hash (encoding of 32 bytes or more). */
+  boolean isHashed() {
+    return rlp().length >= 32;
+  }
+
+  int refLength() {
+    int length = rlp().length;
+    return length < 32 ? length : 33;
+  }
+
+  int writeRef(byte[] out, int offset) {
+    byte[] encoded = rlp();
+    if (encoded.length < 32) {
+      System.arraycopy(encoded, 0, out, offset, encoded.length);
+      return offset + encoded.length;
+    }
+    out[offset] = (byte) 0xa0;
+    hash().copyTo(out, offset + 1);
+    return offset + 33;
+  }
+
+  final Node withEncoding(byte[] encoded, Hash knownHash) {
+    this.rlp = encoded;
+    this.hash = knownHash;
+    return this;
+  }
+
+  /**
+   * This node as it would decode from its stored encoding: hashed children become {@link Ref}s, so
+   * a cached node does not keep a whole generation of resolved nodes reachable.
+   */
+  abstract Node detached();
+
+  static Node refTo(Node child) {
+    return child == null || child instanceof Ref || !child.isHashed()
+        ? child
+        : new Ref(child.hash());
+  }
+
+  // ---- node kinds
+
+  static final class Leaf extends Node {
+    final byte[] path;
+    final byte[] value;
+
+    Leaf(byte[] path, byte[] value) {
+      this.path = path;
+      this.value = value;
+    }
+
+    @Override
+    byte[] encode() {
+      int hpLength = Nibbles.hexPrefixLength(path.length);
+      int pathItem = hpLength == 1 ? 1 : Rlp.headerLength(hpLength) + hpLength;
+      int payload = pathItem + Rlp.stringLength(value);
+      byte[] out = new byte[Rlp.headerLength(payload) + payload];
+      int o = Rlp.writeListHeader(payload, out, 0);
+      if (hpLength > 1) {
+        o = Rlp.writeHeader(0x80, hpLength, out, o);
+      }
+      Nibbles.writeHexPrefix(path, true, out, o);
+      o += hpLength;
+      Rlp.writeString(value, out, o);
+      return out;
+    }
+
+    @Override
+    Node detached() {
+      return this;
+    }
+  }
+
+  static final class Extension extends Node {
+    final byte[] path;
+    final Node child;
+
+    Extension(byte[] path, Node child) {
+      this.path = path;
+      this.child = child;
+    }
+
+    @Override
+    byte[] encode() {
+      int hpLength = Nibbles.hexPrefixLength(path.length);
+      int pathItem = hpLength == 1 ? 1 : Rlp.headerLength(hpLength) + hpLength;
+      int payload = pathItem + child.refLength();
+      byte[] out = new byte[Rlp.headerLength(payload) + payload];
+      int o = Rlp.writeListHeader(payload, out, 0);
+      if (hpLength > 1) {
+        o = Rlp.writeHeader(0x80, hpLength, out, o);
+      }
+      Nibbles.writeHexPrefix(path, false, out, o);
+      o += hpLength;
+      child.writeRef(out, o);
+      return out;
+    }
+
+    @Override
+    Node detached() {
+      Node ref = refTo(child);
+      if (ref == child) {
+        return this;
+      }
+      Extension copy = new Extension(path, ref);
+      copy.withEncoding(rlp(), hash());
+      copy.stored = true;
+      return copy;
+    }
+  }
+
+  static final class Branch extends Node {
+    final Node[] children;
+    final byte[] value;
+
+    Branch(Node[] children, byte[] value) {
+      this.children = children;
+      this.value = value;
+    }
+
+    @Override
+    byte[] encode() {
+      int payload = value == null ? 1 : Rlp.stringLength(value);
+      for (Node child : children) {
+        payload += child == null ? 1 : child.refLength();
+      }
+      byte[] out = new byte[Rlp.headerLength(payload) + payload];
+      int o = Rlp.writeListHeader(payload, out, 0);
+      for (Node child : children) {
+        if (child == null) {
+          out[o++] = (byte) 0x80;
+        } else {
+          o = child.writeRef(out, o);
+        }
+      }
+      if (value == null) {
+        out[o] = (byte) 0x80;
+      } else {
+        Rlp.writeString(value, out, o);
+      }
+      return out;
+    }
+
+    @Override
+    Node detached() {
+      Node[] refs = null;
+      for (int i = 0; i < 16; i++) {
+        Node ref = refTo(children[i]);
+        if (ref != children[i]) {
+          if (refs == null) {
+            refs = children.clone();
+          }
+          refs[i] = ref;
+        }
+      }
+      if (refs == null) {
+        return this;
+      }
+      Branch copy = new Branch(refs, value);
+      copy.withEncoding(rlp(), hash());
+      copy.stored = true;
+      return copy;
+    }
+
+    int childCount() {
+      int count = 0;
+      for (Node child : children) {
+        if (child != null) {
+          count++;
+        }
+      }
+      return count;
+    }
+  }
+
+  /** A hashed child that is in the store but not loaded. */
+  static final class Ref extends Node {
+    final Hash target;
+
+    Ref(Hash target) {
+      this.target = target;
+      this.stored = true;
+    }
+
+    @Override
+    byte[] encode() {
+      throw new IllegalStateException("a node reference has no encoding of its own");
+    }
+
+    @Override
+    Hash hash() {
+      return target;
+    }
+
+    @Override
+    boolean isHashed() {
+      return true;
+    }
+
+    @Override
+    int refLength() {
+      return 33;
+    }
+
+    @Override
+    int writeRef(byte[] out, int offset) {
+      out[offset] = (byte) 0xa0;
+      target.copyTo(out, offset + 1);
+      return offset + 33;
+    }
+
+    @Override
+    Node detached() {
+      return this;
+    }
+  }
+
+  // ---- decoding
+
+  /** Decodes a stored node; its children come back as {@link Ref}s or inlined nodes. */
+  static Node decode(byte[] encoded, Hash hash) {
+    Node node = decode(encoded, 0, encoded.length);
+    node.withEncoding(encoded, hash);
+    return node;
+  }
+
+  private static Node decode(byte[] in, int offset, int end) {
+    long list = Rlp.item(in, offset, end);
+    if (!Rlp.isList(in, offset)) {
+      throw new MalformedNodeException("trie node is not an RLP list");
+    }
+    int p = Rlp.payloadOffset(list);
+    int listEnd = p + Rlp.payloadLength(list);
+    if (listEnd != end) {
+      throw new MalformedNodeException("trailing bytes after trie node");
+    }
+    long first = Rlp.item(in, p, listEnd);
+    int firstEnd = Rlp.payloadOffset(first) + Rlp.payloadLength(first);
+    if (firstEnd == listEnd) {
+      throw new MalformedNodeException("trie node with one item");
+    }
+    long second = Rlp.item(in, firstEnd, listEnd);
+    int secondEnd = Rlp.payloadOffset(second) + Rlp.payloadLength(second);
+    if (secondEnd == listEnd) {
+      if (Rlp.isList(in, p)) {
+        throw new MalformedNodeException("trie node path is a list");
+      }
+      byte[] path = Nibbles.readHexPrefix(in, Rlp.payloadOffset(first), Rlp.payloadLength(first));
+      if (Nibbles.isLeafFlag(in[Rlp.payloadOffset(first)])) {
+        if (Rlp.isList(in, firstEnd)) {
+          throw new MalformedNodeException("leaf value is a list");
+        }
+        return new Leaf(path, copy(in, second));
+      }
+      Node child = child(in, firstEnd, second);
+      if (child == null || path.length == 0) {
+        throw new MalformedNodeException("extension node without path or child");
+      }
+      return new Extension(path, child);
+    }
+    Node[] children = new Node[16];
+    int o = p;
+    for (int i = 0; i < 16; i++) {
+      if (o >= listEnd) {
+        throw new MalformedNodeException("branch node with fewer than 17 items");
+      }
+      long item = Rlp.item(in, o, listEnd);
+      children[i] = child(in, o, item);
+      o = Rlp.payloadOffset(item) + Rlp.payloadLength(item);
+    }
+    long valueItem = Rlp.item(in, o, listEnd);
+    if (Rlp.isList(in, o)
+        || Rlp.payloadOffset(valueItem) + Rlp.payloadLength(valueItem) != listEnd) {
+      throw new MalformedNodeException("branch node is not 17 items with a string value");
+    }
+    byte[] value = Rlp.payloadLength(valueItem) == 0 ? null : copy(in, valueItem);
+    return new Branch(children, value);
+  }
+
+  private static Node child(byte[] in, int offset, long item) {
+    int payloadOffset = Rlp.payloadOffset(item);
+    int length = Rlp.payloadLength(item);
+    if (Rlp.isList(in, offset)) {
+      int end = payloadOffset + length;
+      Node inline = decode(in, offset, end);
+      if (end - offset >= 32) {
+        throw new MalformedNodeException("inlined child node of 32 bytes or more");
+      }
+      inline.withEncoding(Arrays.copyOfRange(in, offset, end), null);
+      return inline;
+    }
+    if (length == 0) {
+      return null;
+    }
+    if (length != 32) {
+      throw new MalformedNodeException("child reference of " + length + " bytes");
+    }
+    return new Ref(Hash.wrap(Arrays.copyOfRange(in, payloadOffset, payloadOffset + 32)));
+  }
+
+  private static byte[] copy(byte[] in, long item) {
+    int offset = Rlp.payloadOffset(item);
+    return Arrays.copyOfRange(in, offset, offset + Rlp.payloadLength(item));
+  }
+}

@@ -1,0 +1,55 @@
+package org.distli.trie;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.tuweni.bytes.Bytes;
+import org.distli.primitives.Hash;
+
+/** Roots of tries built in one go: transactions, receipts and withdrawals roots of a block. */
+public final class TrieRoots {
+  private TrieRoots() {}
+
+  /**
+   * The root of the trie mapping {@code rlp(index)} to each item, as the transactions, receipts and
+   * withdrawals roots of a block header are computed. The items are stored as given (already
+   * encoded).
+   */
+  public static Hash orderedListRoot(List<Bytes> items) {
+    MerklePatriciaTrie trie = new MerklePatriciaTrie();
+    for (int i = 0; i < items.size(); i++) {
+      trie.put(indexKey(i), items.get(i).toArrayUnsafe());
+    }
+    return trie.rootHash();
+  }
+
+  /** The root of a plain trie holding {@code entries}. */
+  public static Hash root(Map<Bytes, Bytes> entries) {
+    MerklePatriciaTrie trie = new MerklePatriciaTrie();
+    entries.forEach(trie::put);
+    return trie.rootHash();
+  }
+
+  /** The root of a secure (hashed-key) trie holding {@code entries}. */
+  public static Hash secureRoot(Map<Bytes, Bytes> entries) {
+    SecureTrie trie = new SecureTrie();
+    entries.forEach(trie::put);
+    return trie.rootHash();
+  }
+
+  /** rlp(index): the key of an item in an ordered-list trie. */
+  static byte[] indexKey(int index) {
+    if (index == 0) {
+      return new byte[] {(byte) 0x80};
+    }
+    if (index < 0x80) {
+      return new byte[] {(byte) index};
+    }
+    int length = index < 0x100 ? 1 : index < 0x10000 ? 2 : index < 0x1000000 ? 3 : 4;
+    byte[] key = new byte[length + 1];
+    key[0] = (byte) (0x80 + length);
+    for (int i = 0; i < length; i++) {
+      key[length - i] = (byte) (index >>> (8 * i));
+    }
+    return key;
+  }
+}
