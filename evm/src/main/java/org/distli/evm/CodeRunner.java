@@ -6,7 +6,7 @@ import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.evm.interpreter.CodeCache;
 import org.distli.evm.interpreter.Evm;
 import org.distli.evm.interpreter.MessageResult;
-import org.distli.evm.interpreter.Precompiles;
+import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.interpreter.Rules;
 import org.distli.evm.tracing.Tracer;
 import org.distli.primitives.Account;
@@ -28,18 +28,13 @@ public final class CodeRunner {
       Address.fromHex("0x000000000000000000000000636f6e7472616374");
 
   /** The caller and origin. */
-  public static final Address SENDER = Address.fromHex("0x0000000000000000000000000073656e646572");
-
-  private final Precompiles precompiles;
-
-  public CodeRunner(Precompiles precompiles) {
-    this.precompiles = precompiles;
-  }
+  public static final Address SENDER = Address.fromHex("0x000000000000000000000000000073656e646572");
 
   /** The outcome: the frame's result and the gas it used. */
   public record Result(MessageResult message, long gasUsed) {}
 
   public Result run(Fork fork, Bytes code, Bytes input, long gas, Tracer tracer) {
+    PrecompileSet precompiles = PrecompileSet.forFork(fork);
     WorldState state = new JournaledWorldState(new EmptyState());
     state.setCode(CONTRACT, code);
     state.finalizeTransaction(false);

@@ -2,13 +2,12 @@ package org.distli.evm;
 
 import java.math.BigInteger;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
 import org.distli.evm.InvalidTransactionException.Reason;
 import org.distli.evm.interpreter.CodeCache;
 import org.distli.evm.interpreter.Evm;
 import org.distli.evm.interpreter.MessageResult;
-import org.distli.evm.interpreter.Precompiles;
+import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.interpreter.Rules;
 import org.distli.evm.tracing.Tracer;
 import org.distli.primitives.Address;
@@ -31,15 +30,15 @@ public final class TransactionProcessor {
   private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private final CodeCache codeCache;
-  private final Function<Fork, Precompiles> precompiles;
+  
 
   public TransactionProcessor() {
-    this(new CodeCache(), fork -> Precompiles.NONE);
+    this(new CodeCache());
   }
 
-  public TransactionProcessor(CodeCache codeCache, Function<Fork, Precompiles> precompiles) {
+  /** A processor sharing {@code codeCache} (analysed code by hash) with others. */
+  public TransactionProcessor(CodeCache codeCache) {
     this.codeCache = codeCache;
-    this.precompiles = precompiles;
   }
 
   /** Executes a transaction with no tracer and strict validation (block import). */
@@ -76,7 +75,7 @@ public final class TransactionProcessor {
             rules,
             state,
             block,
-            precompiles.apply(block.fork()),
+            PrecompileSet.forFork(block.fork()),
             codeCache,
             tracer,
             sender,
@@ -144,7 +143,7 @@ public final class TransactionProcessor {
             rules,
             state,
             block,
-            precompiles.apply(block.fork()),
+            PrecompileSet.forFork(block.fork()),
             codeCache,
             tracer,
             SYSTEM_ADDRESS,

@@ -13,6 +13,7 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.distli.evm.BlockContext;
 import org.distli.evm.ExceptionalHalt;
 import org.distli.evm.precompile.Precompile;
+import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.tracing.CallFrame;
 import org.distli.evm.tracing.CallType;
 import org.distli.evm.tracing.Tracer;
@@ -43,7 +44,7 @@ public final class Evm {
   final Tracer tracer;
   final boolean tracing;
   final boolean stepTracing;
-  private final Precompiles precompiles;
+  private final PrecompileSet precompiles;
   private final CodeCache codeCache;
 
   // ---- transaction context
@@ -78,7 +79,7 @@ public final class Evm {
       Rules rules,
       WorldState state,
       BlockContext block,
-      Precompiles precompiles,
+      PrecompileSet precompiles,
       CodeCache codeCache,
       Tracer tracer,
       Address origin,
