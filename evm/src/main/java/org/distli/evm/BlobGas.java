@@ -9,9 +9,8 @@ public final class BlobGas {
   private BlobGas() {}
 
   /**
-   * The blob base fee for a block with {@code excessBlobGas}: MIN_BASE_FEE_PER_BLOB_GAS *
-   * e^(excess / update fraction), computed with the EIP's integer Taylor expansion. Zero before
-   * Cancun.
+   * The blob base fee for a block with {@code excessBlobGas}: MIN_BASE_FEE_PER_BLOB_GAS * e^(excess
+   * / update fraction), computed with the EIP's integer Taylor expansion. Zero before Cancun.
    */
   public static Wei baseFee(Fork fork, long excessBlobGas) {
     Rules rules = Rules.of(fork);
@@ -31,18 +30,21 @@ public final class BlobGas {
   }
 
   /** The excess blob gas of a block, from its parent's excess and blob gas used. */
-  public static long nextExcessBlobGas(Fork fork, long parentExcessBlobGas, long parentBlobGasUsed) {
+  public static long nextExcessBlobGas(
+      Fork fork, long parentExcessBlobGas, long parentBlobGasUsed) {
     long target = Rules.of(fork).maxBlobGasPerBlock() / 2;
     long sum = parentExcessBlobGas + parentBlobGasUsed;
     return sum < target ? 0 : sum - target;
   }
 
-  static BigInteger fakeExponential(BigInteger factor, BigInteger numerator, BigInteger denominator) {
+  static BigInteger fakeExponential(
+      BigInteger factor, BigInteger numerator, BigInteger denominator) {
     BigInteger output = BigInteger.ZERO;
     BigInteger accumulator = factor.multiply(denominator);
     for (int i = 1; accumulator.signum() > 0; i++) {
       output = output.add(accumulator);
-      accumulator = accumulator.multiply(numerator).divide(denominator.multiply(BigInteger.valueOf(i)));
+      accumulator =
+          accumulator.multiply(numerator).divide(denominator.multiply(BigInteger.valueOf(i)));
     }
     return output.divide(denominator);
   }

@@ -6,8 +6,8 @@ import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.evm.interpreter.CodeCache;
 import org.distli.evm.interpreter.Evm;
 import org.distli.evm.interpreter.MessageResult;
-import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.interpreter.Rules;
+import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.tracing.Tracer;
 import org.distli.primitives.Account;
 import org.distli.primitives.Address;
@@ -20,7 +20,8 @@ import org.distli.state.WorldState;
 
 /**
  * Runs bytecode directly as a call into a contract, without a transaction (no intrinsic gas, no
- * fees), on an otherwise empty state: what {@code distli evm run} does, like geth's {@code evm run}.
+ * fees), on an otherwise empty state: what {@code distli evm run} does, like geth's {@code evm
+ * run}.
  */
 public final class CodeRunner {
   /** Where the code runs: the address geth's {@code evm run} uses ("contract" as bytes). */
@@ -28,7 +29,8 @@ public final class CodeRunner {
       Address.fromHex("0x000000000000000000000000636f6e7472616374");
 
   /** The caller and origin. */
-  public static final Address SENDER = Address.fromHex("0x000000000000000000000000000073656e646572");
+  public static final Address SENDER =
+      Address.fromHex("0x000000000000000000000000000073656e646572");
 
   /** The outcome: the frame's result and the gas it used. */
   public record Result(MessageResult message, long gasUsed) {}

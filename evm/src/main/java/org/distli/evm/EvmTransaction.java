@@ -52,7 +52,8 @@ public record EvmTransaction(
     value = value == null ? Wei.ZERO : value;
     data = data == null ? Bytes.EMPTY : data;
     accessList = accessList == null ? List.of() : List.copyOf(accessList);
-    blobVersionedHashes = blobVersionedHashes == null ? List.of() : List.copyOf(blobVersionedHashes);
+    blobVersionedHashes =
+        blobVersionedHashes == null ? List.of() : List.copyOf(blobVersionedHashes);
     maxFeePerBlobGas = maxFeePerBlobGas == null ? Wei.ZERO : maxFeePerBlobGas;
   }
 

@@ -12,7 +12,10 @@ package org.distli.evm;
  *     with "gas limit reached". Negative means the block gas limit.
  */
 public record ProcessingOptions(
-    boolean skipNonceCheck, boolean skipSenderCodeCheck, boolean noBaseFee, long availableBlockGas) {
+    boolean skipNonceCheck,
+    boolean skipSenderCodeCheck,
+    boolean noBaseFee,
+    long availableBlockGas) {
 
   public static final ProcessingOptions STRICT = new ProcessingOptions(false, false, false, -1);
 

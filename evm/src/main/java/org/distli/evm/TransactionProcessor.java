@@ -7,8 +7,8 @@ import org.distli.evm.InvalidTransactionException.Reason;
 import org.distli.evm.interpreter.CodeCache;
 import org.distli.evm.interpreter.Evm;
 import org.distli.evm.interpreter.MessageResult;
-import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.interpreter.Rules;
+import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.tracing.Tracer;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
@@ -27,10 +27,10 @@ public final class TransactionProcessor {
   public static final Address SYSTEM_ADDRESS =
       Address.fromHex("0xfffffffffffffffffffffffffffffffffffffffe");
 
-  private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT256 =
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private final CodeCache codeCache;
-  
 
   public TransactionProcessor() {
     this(new CodeCache());
@@ -48,9 +48,9 @@ public final class TransactionProcessor {
   }
 
   /**
-   * Executes a transaction. On success the state holds its effects, finalised (the journal is
-   * empty and the next transaction can start); when the transaction is invalid the exception says
-   * why in go-ethereum's words and the state is unchanged.
+   * Executes a transaction. On success the state holds its effects, finalised (the journal is empty
+   * and the next transaction can start); when the transaction is invalid the exception says why in
+   * go-ethereum's words and the state is unchanged.
    *
    * @param tracer receives execution events; null for none
    */
@@ -188,7 +188,8 @@ public final class TransactionProcessor {
     for (AccessListEntry entry : tx.accessList()) {
       evm.warmAddress(entry.address());
       for (Hash key : entry.storageKeys()) {
-        evm.warmSlot(entry.address(), org.apache.tuweni.units.bigints.UInt256.fromBytes(key.toBytes()));
+        evm.warmSlot(
+            entry.address(), org.apache.tuweni.units.bigints.UInt256.fromBytes(key.toBytes()));
       }
     }
     if (rules.warmCoinbase()) {
@@ -200,7 +201,12 @@ public final class TransactionProcessor {
 
   /** What validation worked out about the fees. */
   private record Fees(
-      Wei gasPrice, Wei tip, Wei upfrontCost, long intrinsicGas, long blobGas, boolean zeroFeeFields) {}
+      Wei gasPrice,
+      Wei tip,
+      Wei upfrontCost,
+      long intrinsicGas,
+      long blobGas,
+      boolean zeroFeeFields) {}
 
   private Fees validate(
       WorldState state,
@@ -219,7 +225,8 @@ public final class TransactionProcessor {
           default -> false;
         };
     if (!supported) {
-      throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, "transaction type not supported");
+      throw new InvalidTransactionException(
+          Reason.TYPE_NOT_SUPPORTED, "transaction type not supported");
     }
     long stateNonce = state.getNonce(sender);
     if (!options.skipNonceCheck()) {
@@ -228,13 +235,15 @@ public final class TransactionProcessor {
         throw new InvalidTransactionException(
             Reason.NONCE_TOO_HIGH,
             "nonce too high: address %s, tx: %s state: %s"
-                .formatted(sender, Long.toUnsignedString(tx.nonce()), Long.toUnsignedString(stateNonce)));
+                .formatted(
+                    sender, Long.toUnsignedString(tx.nonce()), Long.toUnsignedString(stateNonce)));
       }
       if (order < 0) {
         throw new InvalidTransactionException(
             Reason.NONCE_TOO_LOW,
             "nonce too low: address %s, tx: %s state: %s"
-                .formatted(sender, Long.toUnsignedString(tx.nonce()), Long.toUnsignedString(stateNonce)));
+                .formatted(
+                    sender, Long.toUnsignedString(tx.nonce()), Long.toUnsignedString(stateNonce)));
       }
     }
     if (stateNonce == -1L) {
@@ -334,7 +343,8 @@ public final class TransactionProcessor {
           "insufficient funds for gas * price + value: address %s have %s want %s"
               .formatted(sender, balance, balanceNeeded));
     }
-    long available = options.availableBlockGas() >= 0 ? options.availableBlockGas() : block.gasLimit();
+    long available =
+        options.availableBlockGas() >= 0 ? options.availableBlockGas() : block.gasLimit();
     if (Long.compareUnsigned(tx.gasLimit(), available) > 0) {
       throw new InvalidTransactionException(Reason.GAS_LIMIT_REACHED, "gas limit reached");
     }
@@ -344,7 +354,9 @@ public final class TransactionProcessor {
           Reason.INTRINSIC_GAS_TOO_LOW,
           "intrinsic gas too low: have %d, want %d".formatted(tx.gasLimit(), intrinsic));
     }
-    if (tx.isCreate() && rules.maxInitcodeSize() > 0 && tx.data().size() > rules.maxInitcodeSize()) {
+    if (tx.isCreate()
+        && rules.maxInitcodeSize() > 0
+        && tx.data().size() > rules.maxInitcodeSize()) {
       throw new InvalidTransactionException(
           Reason.MAX_INITCODE_SIZE_EXCEEDED,
           "max initcode size exceeded: code size %d limit %d"
@@ -352,11 +364,6 @@ public final class TransactionProcessor {
     }
     BigInteger upfront = gasLimit.multiply(gasPrice).add(blobFee);
     return new Fees(
-        Wei.of(gasPrice),
-        Wei.of(tip),
-        Wei.of(upfront),
-        intrinsic,
-        blobGas,
-        zeroFeeFields);
+        Wei.of(gasPrice), Wei.of(tip), Wei.of(upfront), intrinsic, blobGas, zeroFeeFields);
   }
 }

@@ -81,8 +81,22 @@ final class Eips {
     r.define(KECCAK256, 30);
     for (int op :
         new int[] {
-          ADDRESS, ORIGIN, CALLER, CALLVALUE, CALLDATASIZE, CODESIZE, GASPRICE, COINBASE, TIMESTAMP,
-          NUMBER, PREVRANDAO, GASLIMIT, POP, PC, MSIZE, GAS
+          ADDRESS,
+          ORIGIN,
+          CALLER,
+          CALLVALUE,
+          CALLDATASIZE,
+          CODESIZE,
+          GASPRICE,
+          COINBASE,
+          TIMESTAMP,
+          NUMBER,
+          PREVRANDAO,
+          GASLIMIT,
+          POP,
+          PC,
+          MSIZE,
+          GAS
         }) {
       r.define(op, Gas.BASE);
     }
@@ -150,7 +164,9 @@ final class Eips {
     r.expByteGas = 50;
   }
 
-  /** State clearing: empty accounts are neither created nor kept; new contracts start at nonce 1. */
+  /**
+   * State clearing: empty accounts are neither created nor kept; new contracts start at nonce 1.
+   */
   static void eip161(Rules r) {
     r.emptyAccountsRemoved = true;
   }

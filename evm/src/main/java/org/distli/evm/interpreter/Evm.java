@@ -24,8 +24,8 @@ import org.distli.primitives.Wei;
 import org.distli.state.WorldState;
 
 /**
- * Executes the messages of one transaction: runs call frames one after another without recursion
- * (a CALL suspends the caller's loop; the callee runs; the caller resumes), moves value, creates
+ * Executes the messages of one transaction: runs call frames one after another without recursion (a
+ * CALL suspends the caller's loop; the callee runs; the caller resumes), moves value, creates
  * contracts, runs precompiles, and keeps the transaction's substate: warm accounts and slots
  * (EIP-2929), transient storage (EIP-1153), logs, the refund counter and self-destructed accounts.
  * Substate changes are undone with their frame: warm sets and transient storage through undo
@@ -175,16 +175,40 @@ public final class Evm {
     return switch (type) {
       case CALL ->
           startCall(
-              parent, type, parent.address, to, to, parent.childValue, input, parent.childGas,
-              parent.isStatic, depth);
+              parent,
+              type,
+              parent.address,
+              to,
+              to,
+              parent.childValue,
+              input,
+              parent.childGas,
+              parent.isStatic,
+              depth);
       case CALLCODE ->
           startCall(
-              parent, type, parent.address, parent.address, to, parent.childValue, input,
-              parent.childGas, parent.isStatic, depth);
+              parent,
+              type,
+              parent.address,
+              parent.address,
+              to,
+              parent.childValue,
+              input,
+              parent.childGas,
+              parent.isStatic,
+              depth);
       case DELEGATECALL ->
           startCall(
-              parent, type, parent.caller, parent.address, to, parent.childValue, input,
-              parent.childGas, parent.isStatic, depth);
+              parent,
+              type,
+              parent.caller,
+              parent.address,
+              to,
+              parent.childValue,
+              input,
+              parent.childGas,
+              parent.isStatic,
+              depth);
       default ->
           startCall(
               parent, type, parent.address, to, to, Wei.ZERO, input, parent.childGas, true, depth);
@@ -289,13 +313,7 @@ public final class Evm {
    * the creation completed at once and its result is in the result registers.
    */
   private boolean startCreate(
-      CallType type,
-      Address caller,
-      Wei value,
-      byte[] initcode,
-      byte[] salt,
-      long gas,
-      int depth) {
+      CallType type, Address caller, Wei value, byte[] initcode, byte[] salt, long gas, int depth) {
     long nonce = state.getNonce(caller);
     Address address =
         type == CallType.CREATE2
@@ -422,8 +440,7 @@ public final class Evm {
       if (resultSuccess || resultReverted) {
         long length = Math.min(f.childReturnLength, resultOutput.length);
         if (length > 0) {
-          System.arraycopy(
-              resultOutput, 0, f.memory, (int) f.childReturnOffset, (int) length);
+          System.arraycopy(resultOutput, 0, f.memory, (int) f.childReturnOffset, (int) length);
         }
       }
       f.returnData = resultOutput;
@@ -601,7 +618,8 @@ public final class Evm {
       transientStorage = new HashMap<>();
     }
     SlotKey key = new SlotKey(address, slot);
-    UInt256 previous = value.isZero() ? transientStorage.remove(key) : transientStorage.put(key, value);
+    UInt256 previous =
+        value.isZero() ? transientStorage.remove(key) : transientStorage.put(key, value);
     HashMap<SlotKey, UInt256> map = transientStorage;
     state.onRevert(
         () -> {

@@ -216,7 +216,14 @@ final class Interpreter {
           sp -= 4;
           pc++;
         }
-        case ADDRESS, ORIGIN, CALLER, CALLVALUE, CALLDATASIZE, CODESIZE, GASPRICE, RETURNDATASIZE -> {
+        case ADDRESS,
+            ORIGIN,
+            CALLER,
+            CALLVALUE,
+            CALLDATASIZE,
+            CODESIZE,
+            GASPRICE,
+            RETURNDATASIZE -> {
           EnvironmentOps.context(f, op, s, sp);
           sp += 4;
           pc++;
@@ -423,14 +430,41 @@ final class Interpreter {
           sp += 4;
           pc += op - PUSH1 + 2;
         }
-        case DUP1, DUP1 + 1, DUP1 + 2, DUP1 + 3, DUP1 + 4, DUP1 + 5, DUP1 + 6, DUP1 + 7, DUP1 + 8,
-            DUP1 + 9, DUP1 + 10, DUP1 + 11, DUP1 + 12, DUP1 + 13, DUP1 + 14, DUP16 -> {
+        case DUP1,
+            DUP1 + 1,
+            DUP1 + 2,
+            DUP1 + 3,
+            DUP1 + 4,
+            DUP1 + 5,
+            DUP1 + 6,
+            DUP1 + 7,
+            DUP1 + 8,
+            DUP1 + 9,
+            DUP1 + 10,
+            DUP1 + 11,
+            DUP1 + 12,
+            DUP1 + 13,
+            DUP1 + 14,
+            DUP16 -> {
           StackOps.dup(s, sp, (op - DUP1 + 1) << 2);
           sp += 4;
           pc++;
         }
-        case SWAP1, SWAP1 + 1, SWAP1 + 2, SWAP1 + 3, SWAP1 + 4, SWAP1 + 5, SWAP1 + 6, SWAP1 + 7,
-            SWAP1 + 8, SWAP1 + 9, SWAP1 + 10, SWAP1 + 11, SWAP1 + 12, SWAP1 + 13, SWAP1 + 14,
+        case SWAP1,
+            SWAP1 + 1,
+            SWAP1 + 2,
+            SWAP1 + 3,
+            SWAP1 + 4,
+            SWAP1 + 5,
+            SWAP1 + 6,
+            SWAP1 + 7,
+            SWAP1 + 8,
+            SWAP1 + 9,
+            SWAP1 + 10,
+            SWAP1 + 11,
+            SWAP1 + 12,
+            SWAP1 + 13,
+            SWAP1 + 14,
             SWAP16 -> {
           StackOps.swap(s, sp, (op - SWAP1 + 1) << 2);
           pc++;

@@ -100,7 +100,8 @@ final class MemoryOps {
     Code code = f.code;
     long available = sourceOffset >= code.length ? 0 : Math.min(length, code.length - sourceOffset);
     if (available > 0) {
-      System.arraycopy(code.bytes, (int) sourceOffset, f.memory, (int) memoryOffset, (int) available);
+      System.arraycopy(
+          code.bytes, (int) sourceOffset, f.memory, (int) memoryOffset, (int) available);
     }
     if (available < length) {
       java.util.Arrays.fill(

@@ -9,9 +9,8 @@ import org.distli.primitives.Wei;
 
 /**
  * Calls, creations, RETURN, REVERT and SELFDESTRUCT. CALL and CREATE here only charge gas and
- * record the new frame's parameters in the calling frame; {@link Evm} then runs it (the
- * interpreter returns {@link Interpreter#SUSPEND}) and pushes the result when it resumes the
- * caller.
+ * record the new frame's parameters in the calling frame; {@link Evm} then runs it (the interpreter
+ * returns {@link Interpreter#SUSPEND}) and pushes the result when it resumes the caller.
  */
 final class SystemOps {
   private SystemOps() {}
@@ -83,8 +82,7 @@ final class SystemOps {
           default -> CallType.STATICCALL;
         };
     f.childTarget = to;
-    f.childValue =
-        hasValue ? Words.toWei(s, top - 8) : op == DELEGATECALL ? f.value : Wei.ZERO;
+    f.childValue = hasValue ? Words.toWei(s, top - 8) : op == DELEGATECALL ? f.value : Wei.ZERO;
     f.childInput = f.memoryCopy(inOffset, inLength);
     f.childGas = callGas;
     f.childReturnOffset = outOffset;

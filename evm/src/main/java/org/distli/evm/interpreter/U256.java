@@ -1,10 +1,10 @@
 package org.distli.evm.interpreter;
 
 /**
- * 256-bit unsigned arithmetic on words held as four {@code long} limbs inside a {@code long[]}
- * (the interpreter's stack). A word at index {@code i} occupies {@code a[i..i+3]}, least
- * significant limb first. Nothing here allocates: division and the modular operations work in a
- * caller-supplied scratch array of at least {@link #SCRATCH_SIZE} longs.
+ * 256-bit unsigned arithmetic on words held as four {@code long} limbs inside a {@code long[]} (the
+ * interpreter's stack). A word at index {@code i} occupies {@code a[i..i+3]}, least significant
+ * limb first. Nothing here allocates: division and the modular operations work in a caller-supplied
+ * scratch array of at least {@link #SCRATCH_SIZE} longs.
  */
 final class U256 {
   static final int SCRATCH_SIZE = 32;
@@ -266,7 +266,13 @@ final class U256 {
         mLimbs - n >= 1 ? scratch[QN + 1] : 0,
         mLimbs - n >= 2 ? scratch[QN + 2] : 0,
         0);
-    store(a, m, scratch[UN], scratch[UN + 1], n > 2 ? scratch[UN + 2] : 0, n > 3 ? scratch[UN + 3] : 0);
+    store(
+        a,
+        m,
+        scratch[UN],
+        scratch[UN + 1],
+        n > 2 ? scratch[UN + 2] : 0,
+        n > 3 ? scratch[UN + 3] : 0);
   }
 
   /**
@@ -305,7 +311,13 @@ final class U256 {
     scratch[VN + 2] = y2;
     scratch[VN + 3] = y3;
     knuth(scratch, mLimbs, n);
-    store(a, r, scratch[UN], scratch[UN + 1], n > 2 ? scratch[UN + 2] : 0, n > 3 ? scratch[UN + 3] : 0);
+    store(
+        a,
+        r,
+        scratch[UN],
+        scratch[UN + 1],
+        n > 2 ? scratch[UN + 2] : 0,
+        n > 3 ? scratch[UN + 3] : 0);
   }
 
   private static void store(long[] a, int r, long w0, long w1, long w2, long w3) {

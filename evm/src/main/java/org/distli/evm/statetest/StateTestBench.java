@@ -33,7 +33,12 @@ public final class StateTestBench {
 
   /** One program's figures; {@code error} says why it could not be measured or was wrong. */
   public record Measurement(
-      String name, String fork, long gasUsed, double medianMillis, double mgasPerSecond, String error) {
+      String name,
+      String fork,
+      long gasUsed,
+      double medianMillis,
+      double mgasPerSecond,
+      String error) {
 
     public String format() {
       if (error != null && gasUsed == 0) {
@@ -46,7 +51,8 @@ public final class StateTestBench {
   }
 
   public static String header() {
-    return "%-32s %-9s %12s %12s %10s".formatted("program", "fork", "gas used", "median ms", "Mgas/s");
+    return "%-32s %-9s %12s %12s %10s"
+        .formatted("program", "fork", "gas used", "median ms", "Mgas/s");
   }
 
   public List<Measurement> run(Path file) {

@@ -69,13 +69,19 @@ public final class StateTestParser {
   private static StateTest.Environment environment(JsonNode env) {
     return new StateTest.Environment(
         Address.fromHex(env.get("currentCoinbase").asText()),
-        env.has("currentDifficulty") ? uint256(env.get("currentDifficulty").asText()) : UInt256.ZERO,
+        env.has("currentDifficulty")
+            ? uint256(env.get("currentDifficulty").asText())
+            : UInt256.ZERO,
         longValue(env.get("currentGasLimit").asText()),
         longValue(env.get("currentNumber").asText()),
         longValue(env.get("currentTimestamp").asText()),
         env.has("currentBaseFee") ? Wei.of(bigInteger(env.get("currentBaseFee").asText())) : null,
-        env.has("currentRandom") ? Hash.of(Hex.decode(pad32(env.get("currentRandom").asText()))) : null,
-        env.has("currentExcessBlobGas") ? longValue(env.get("currentExcessBlobGas").asText()) : null);
+        env.has("currentRandom")
+            ? Hash.of(Hex.decode(pad32(env.get("currentRandom").asText())))
+            : null,
+        env.has("currentExcessBlobGas")
+            ? longValue(env.get("currentExcessBlobGas").asText())
+            : null);
   }
 
   private static Map<Address, StateTest.PreAccount> pre(JsonNode pre) {
@@ -185,7 +191,9 @@ public final class StateTestParser {
   }
 
   private static BigInteger optionalBig(JsonNode node, String field) {
-    return node.has(field) && !node.get(field).isNull() ? bigInteger(node.get(field).asText()) : null;
+    return node.has(field) && !node.get(field).isNull()
+        ? bigInteger(node.get(field).asText())
+        : null;
   }
 
   /** Hex or decimal; retesteth writes out-of-range values as "0x:bigint 0x...". */

@@ -145,7 +145,9 @@ public final class StateTestRunner {
     }
     Hash root = state.rootHash();
     Hash logsHash = logsHash(logs);
-    if (message == null && !logsHash.equals(expected.logsHash()) && root.equals(expected.stateRoot())) {
+    if (message == null
+        && !logsHash.equals(expected.logsHash())
+        && root.equals(expected.stateRoot())) {
       message = "logs hash " + logsHash + ", expected " + expected.logsHash();
     }
     return compare(test, forkName, expected, root, logsHash, message, gasUsed);
@@ -255,8 +257,7 @@ public final class StateTestRunner {
 
   /** The block hashes state tests assume: keccak256 of the decimal block number. */
   static Hash testBlockHash(long number) {
-    return Keccak256.hash(
-        Long.toUnsignedString(number).getBytes(StandardCharsets.US_ASCII));
+    return Keccak256.hash(Long.toUnsignedString(number).getBytes(StandardCharsets.US_ASCII));
   }
 
   /**

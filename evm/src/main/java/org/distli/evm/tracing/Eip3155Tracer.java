@@ -8,9 +8,9 @@ import org.distli.evm.interpreter.Opcodes;
 import org.distli.primitives.Hex;
 
 /**
- * Writes an EIP-3155 trace: one JSON object per executed instruction, as geth's {@code evm
- * --json} and Besu's {@code evmtool} print them, then a summary line with the output and gas used
- * when the outermost frame ends.
+ * Writes an EIP-3155 trace: one JSON object per executed instruction, as geth's {@code evm --json}
+ * and Besu's {@code evmtool} print them, then a summary line with the output and gas used when the
+ * outermost frame ends.
  *
  * <pre>{"pc":0,"op":96,"gas":"0x5f5e100","gasCost":"0x3","memSize":0,"stack":[],"depth":1,
  * "refund":0,"opName":"PUSH1"}</pre>
@@ -97,7 +97,8 @@ public final class Eip3155Tracer implements Tracer {
   }
 
   @Override
-  public void onExit(int depth, Bytes output, long gasUsed, ExceptionalHalt halt, boolean reverted) {
+  public void onExit(
+      int depth, Bytes output, long gasUsed, ExceptionalHalt halt, boolean reverted) {
     if (depth != 1) {
       return;
     }

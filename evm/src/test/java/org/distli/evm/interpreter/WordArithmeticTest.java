@@ -36,7 +36,12 @@ class WordArithmeticTest {
       BigInteger v = new BigInteger(bits, random);
       values.add(v);
       // values with long runs of ones stress the division's correction steps
-      values.add(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).xor(BigInteger.valueOf(random.nextInt(1 << 16))).and(MAX));
+      values.add(
+          BigInteger.ONE
+              .shiftLeft(bits)
+              .subtract(BigInteger.ONE)
+              .xor(BigInteger.valueOf(random.nextInt(1 << 16)))
+              .and(MAX));
     }
     return values;
   }
@@ -74,7 +79,8 @@ class WordArithmeticTest {
         put(s, 8, a);
         op.apply(s, 12);
         BigInteger want = expected.apply(a, b).mod(MOD);
-        assertEquals(want, get(s, 4), () -> name + "(" + a.toString(16) + ", " + b.toString(16) + ")");
+        assertEquals(
+            want, get(s, 4), () -> name + "(" + a.toString(16) + ", " + b.toString(16) + ")");
       }
     }
   }
@@ -160,11 +166,17 @@ class WordArithmeticTest {
     checkBinary(
         "shl",
         (s, sp) -> BitwiseOps.shl(s, sp),
-        (shift, v) -> shift.compareTo(BigInteger.valueOf(256)) >= 0 ? BigInteger.ZERO : v.shiftLeft(shift.intValue()));
+        (shift, v) ->
+            shift.compareTo(BigInteger.valueOf(256)) >= 0
+                ? BigInteger.ZERO
+                : v.shiftLeft(shift.intValue()));
     checkBinary(
         "shr",
         (s, sp) -> BitwiseOps.shr(s, sp),
-        (shift, v) -> shift.compareTo(BigInteger.valueOf(256)) >= 0 ? BigInteger.ZERO : v.shiftRight(shift.intValue()));
+        (shift, v) ->
+            shift.compareTo(BigInteger.valueOf(256)) >= 0
+                ? BigInteger.ZERO
+                : v.shiftRight(shift.intValue()));
     checkBinary(
         "sar",
         (s, sp) -> BitwiseOps.sar(s, sp),
@@ -175,7 +187,10 @@ class WordArithmeticTest {
     checkBinary(
         "byte",
         (s, sp) -> BitwiseOps.byteOp(s, sp),
-        (i, v) -> i.compareTo(BigInteger.valueOf(32)) >= 0 ? BigInteger.ZERO : v.shiftRight(8 * (31 - i.intValue())).and(BigInteger.valueOf(255)));
+        (i, v) ->
+            i.compareTo(BigInteger.valueOf(32)) >= 0
+                ? BigInteger.ZERO
+                : v.shiftRight(8 * (31 - i.intValue())).and(BigInteger.valueOf(255)));
     checkBinary(
         "signextend",
         (s, sp) -> ArithmeticOps.signextend(s, sp),
@@ -191,10 +206,25 @@ class WordArithmeticTest {
 
   @Test
   void comparisonsAreUnsignedOrSignedAsNamed() {
-    checkBinary("lt", (s, sp) -> BitwiseOps.lt(s, sp), (a, b) -> a.compareTo(b) < 0 ? BigInteger.ONE : BigInteger.ZERO);
-    checkBinary("gt", (s, sp) -> BitwiseOps.gt(s, sp), (a, b) -> a.compareTo(b) > 0 ? BigInteger.ONE : BigInteger.ZERO);
-    checkBinary("slt", (s, sp) -> BitwiseOps.slt(s, sp), (a, b) -> signed(a).compareTo(signed(b)) < 0 ? BigInteger.ONE : BigInteger.ZERO);
-    checkBinary("sgt", (s, sp) -> BitwiseOps.sgt(s, sp), (a, b) -> signed(a).compareTo(signed(b)) > 0 ? BigInteger.ONE : BigInteger.ZERO);
-    checkBinary("eq", (s, sp) -> BitwiseOps.eq(s, sp), (a, b) -> a.equals(b) ? BigInteger.ONE : BigInteger.ZERO);
+    checkBinary(
+        "lt",
+        (s, sp) -> BitwiseOps.lt(s, sp),
+        (a, b) -> a.compareTo(b) < 0 ? BigInteger.ONE : BigInteger.ZERO);
+    checkBinary(
+        "gt",
+        (s, sp) -> BitwiseOps.gt(s, sp),
+        (a, b) -> a.compareTo(b) > 0 ? BigInteger.ONE : BigInteger.ZERO);
+    checkBinary(
+        "slt",
+        (s, sp) -> BitwiseOps.slt(s, sp),
+        (a, b) -> signed(a).compareTo(signed(b)) < 0 ? BigInteger.ONE : BigInteger.ZERO);
+    checkBinary(
+        "sgt",
+        (s, sp) -> BitwiseOps.sgt(s, sp),
+        (a, b) -> signed(a).compareTo(signed(b)) > 0 ? BigInteger.ONE : BigInteger.ZERO);
+    checkBinary(
+        "eq",
+        (s, sp) -> BitwiseOps.eq(s, sp),
+        (a, b) -> a.equals(b) ? BigInteger.ONE : BigInteger.ZERO);
   }
 }

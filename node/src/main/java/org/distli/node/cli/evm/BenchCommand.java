@@ -14,12 +14,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code distli evm bench PATH...}: runs each benchmark's transaction repeatedly after a warm-up and
- * prints name, gas used, median time and Mgas/s.
+ * {@code distli evm bench PATH...}: runs each benchmark's transaction repeatedly after a warm-up
+ * and prints name, gas used, median time and Mgas/s.
  */
 @Command(
     name = "bench",
-    description = "Benchmark the interpreter on state-test programs (e.g. ../shared/evm-benchmarks).",
+    description =
+        "Benchmark the interpreter on state-test programs (e.g. ../shared/evm-benchmarks).",
     mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,7 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--runs",
       paramLabel = "N",
-      description = "Measured runs per program; the median is reported (default: ${DEFAULT-VALUE}).")
+      description =
+          "Measured runs per program; the median is reported (default: ${DEFAULT-VALUE}).")
   int runs = 9;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Benchmark files or folders.")
