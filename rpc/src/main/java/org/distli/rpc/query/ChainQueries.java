@@ -3,6 +3,7 @@ package org.distli.rpc.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.distli.chain.block.BlobGas;
 import org.distli.chain.block.Block;
 import org.distli.chain.block.BlockHeader;
 import org.distli.chain.block.Receipt;
@@ -11,6 +12,7 @@ import org.distli.chain.store.ChainReader;
 import org.distli.chain.store.TransactionLocation;
 import org.distli.chain.transaction.Transaction;
 import org.distli.primitives.Hash;
+import org.distli.primitives.Wei;
 import org.distli.rpc.json.ReceiptJson;
 import org.distli.rpc.jsonrpc.BlockParameter;
 import org.distli.rpc.jsonrpc.RpcException;
@@ -120,7 +122,9 @@ public final class ChainQueries {
     return chain.receipts(block.hash()).map(receipts -> receiptViews(block, receipts));
   }
 
-  public static List<ReceiptJson> receiptViews(Block block, List<Receipt> receipts) {
+  public List<ReceiptJson> receiptViews(Block block, List<Receipt> receipts) {
+    BlockHeader header = block.header();
+    Wei blobGasPrice = BlobGas.baseFee(header, spec.forkAt(header.number(), header.timestamp()));
     List<ReceiptJson> views = new ArrayList<>(receipts.size());
     long previousGas = 0;
     int logIndex = 0;
@@ -133,7 +137,8 @@ public final class ChainQueries {
               block.header(),
               i,
               receipt.cumulativeGasUsed() - previousGas,
-              logIndex));
+              logIndex,
+              blobGasPrice));
       previousGas = receipt.cumulativeGasUsed();
       logIndex += receipt.logs().size();
     }
