@@ -3,6 +3,7 @@ package org.distli.rpc.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.chain.block.BlobGas;
 import org.distli.chain.block.Block;
 import org.distli.chain.block.BlockHeader;
@@ -11,12 +12,14 @@ import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.store.ChainReader;
 import org.distli.chain.store.TransactionLocation;
 import org.distli.chain.transaction.Transaction;
+import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
 import org.distli.rpc.json.ReceiptJson;
 import org.distli.rpc.jsonrpc.BlockParameter;
 import org.distli.rpc.jsonrpc.RpcException;
 import org.distli.state.StateDatabase;
+import org.distli.state.StateProof;
 import org.distli.state.StateReader;
 import org.distli.state.UnknownStateRootException;
 import org.distli.txpool.TransactionPool;
@@ -92,6 +95,15 @@ public final class ChainQueries {
   public StateReader state(BlockHeader header) {
     try {
       return states.at(header.stateRoot());
+    } catch (UnknownStateRootException e) {
+      throw RpcException.server(e.getMessage());
+    }
+  }
+
+  /** EIP-1186 proofs of an account and slots in the state after {@code header}'s block. */
+  public StateProof proof(BlockHeader header, Address address, List<UInt256> slots) {
+    try {
+      return states.proof(header.stateRoot(), address, slots);
     } catch (UnknownStateRootException e) {
       throw RpcException.server(e.getMessage());
     }
