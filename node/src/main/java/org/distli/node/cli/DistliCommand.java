@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
       TradingCommand.class,
       ExportCommand.class,
       ImportCommand.class,
-      EvmCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      EvmCommand.class
     })
 public final class DistliCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
