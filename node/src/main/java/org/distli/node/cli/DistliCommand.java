@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distli.node.Version;
 import org.distli.node.cli.key.KeyCommand;
+import org.distli.node.cli.trading.TradingCommand;
 import org.distli.node.config.ConfigException;
 import org.distli.node.config.ConfigSources;
 import org.distli.node.config.NodeConfig;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
       "in the YAML config file (rpc.port). Precedence: option > environment > config file >",
       "default. DISTLI_VALIDATOR_PASSWORD holds the keystore password."
     },
-    subcommands = {CommandLine.HelpCommand.class, KeyCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, KeyCommand.class, TradingCommand.class})
 public final class DistliCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
