@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distli.node.Version;
 import org.distli.node.cli.key.KeyCommand;
+import org.distli.node.cli.load.LoadCommand;
 import org.distli.node.cli.trading.TradingCommand;
 import org.distli.node.config.ConfigException;
 import org.distli.node.config.ConfigSources;
@@ -35,7 +36,12 @@ import picocli.CommandLine.Spec;
       "in the YAML config file (rpc.port). Precedence: option > environment > config file >",
       "default. DISTLI_VALIDATOR_PASSWORD holds the keystore password."
     },
-    subcommands = {CommandLine.HelpCommand.class, KeyCommand.class, TradingCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      KeyCommand.class,
+      LoadCommand.class,
+      TradingCommand.class
+    })
 public final class DistliCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
