@@ -29,6 +29,14 @@ public final class PrecompileSet {
           new Upgrade(Fork.FRONTIER, 0x04, new Identity()),
           // EIP-198: big-integer modular exponentiation.
           new Upgrade(Fork.BYZANTIUM, 0x05, new ModExp(ModExp.EIP_198)),
+          // EIP-196 and EIP-197: alt_bn128 addition, scalar multiplication and pairing check.
+          new Upgrade(Fork.BYZANTIUM, 0x06, Bn254Add.BYZANTIUM),
+          new Upgrade(Fork.BYZANTIUM, 0x07, Bn254Mul.BYZANTIUM),
+          new Upgrade(Fork.BYZANTIUM, 0x08, Bn254Pairing.BYZANTIUM),
+          // EIP-1108: alt_bn128 repriced.
+          new Upgrade(Fork.ISTANBUL, 0x06, Bn254Add.ISTANBUL),
+          new Upgrade(Fork.ISTANBUL, 0x07, Bn254Mul.ISTANBUL),
+          new Upgrade(Fork.ISTANBUL, 0x08, Bn254Pairing.ISTANBUL),
           // EIP-152: BLAKE2b compression.
           new Upgrade(Fork.ISTANBUL, 0x09, new Blake2f()),
           // EIP-2565: modexp repriced.

@@ -30,10 +30,11 @@ class PrecompileSetTest {
 
   @Test
   void laterForksAddContractsInAddressOrder() {
-    // bn254 (0x06-0x08) is not in yet.
-    assertEquals(List.of(1, 2, 3, 4, 5), numbers(Fork.BYZANTIUM));
-    assertEquals(List.of(1, 2, 3, 4, 5, 9), numbers(Fork.ISTANBUL));
-    assertEquals(List.of(1, 2, 3, 4, 5, 9, 10), numbers(Fork.CANCUN));
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), numbers(Fork.BYZANTIUM));
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), numbers(Fork.PETERSBURG));
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), numbers(Fork.ISTANBUL));
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), numbers(Fork.SHANGHAI));
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), numbers(Fork.CANCUN));
   }
 
   @Test
@@ -63,6 +64,42 @@ class PrecompileSetTest {
     assertEquals(13056, PrecompileSet.forFork(Fork.ISTANBUL).get(modexp).gasCost(input));
     assertEquals(1360, PrecompileSet.forFork(Fork.BERLIN).get(modexp).gasCost(input));
     assertEquals(1360, PrecompileSet.forFork(Fork.CANCUN).get(modexp).gasCost(input));
+  }
+
+  @Test
+  void bn254IsRepricedAtIstanbulByEip1108() {
+    PrecompileSet byzantium = PrecompileSet.forFork(Fork.BYZANTIUM);
+    PrecompileSet istanbul = PrecompileSet.forFork(Fork.ISTANBUL);
+    Address add = PrecompileSet.address(6);
+    Address mul = PrecompileSet.address(7);
+    Address pairing = PrecompileSet.address(8);
+    assertEquals(500, byzantium.get(add).gasCost(new byte[128]));
+    assertEquals(150, istanbul.get(add).gasCost(new byte[128]));
+    assertEquals(40_000, byzantium.get(mul).gasCost(new byte[96]));
+    assertEquals(6_000, istanbul.get(mul).gasCost(new byte[96]));
+    assertEquals(100_000, byzantium.get(pairing).gasCost(new byte[0]));
+    assertEquals(260_000, byzantium.get(pairing).gasCost(new byte[384]));
+    assertEquals(45_000, istanbul.get(pairing).gasCost(new byte[0]));
+    assertEquals(113_000, istanbul.get(pairing).gasCost(new byte[384]));
+    assertEquals(79_000, istanbul.get(pairing).gasCost(new byte[191 + 192]), "whole pairs");
+  }
+
+  @Test
+  void blake2fAndPointEvaluationArriveWithTheirForks() {
+    assertNull(PrecompileSet.forFork(Fork.PETERSBURG).get(PrecompileSet.address(9)));
+    assertNotNull(PrecompileSet.forFork(Fork.ISTANBUL).get(PrecompileSet.address(9)));
+    assertNull(PrecompileSet.forFork(Fork.SHANGHAI).get(PrecompileSet.address(10)));
+    assertNotNull(PrecompileSet.forFork(Fork.CANCUN).get(PrecompileSet.address(10)));
+  }
+
+  @Test
+  void bn254PrecompilesFailOnInvalidPoints() {
+    Precompile add = PrecompileSet.forFork(Fork.CANCUN).get(PrecompileSet.address(6));
+    byte[] offCurve = new byte[128];
+    offCurve[31] = 1;
+    offCurve[63] = 1;
+    assertNull(add.execute(offCurve));
+    assertEquals(64, add.execute(new byte[0]).length);
   }
 
   @Test
