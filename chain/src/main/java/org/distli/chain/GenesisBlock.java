@@ -1,0 +1,98 @@
+package org.distli.chain;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.tuweni.bytes.Bytes;
+import org.distli.chain.block.Block;
+import org.distli.chain.block.BlockBody;
+import org.distli.chain.block.BlockHeader;
+import org.distli.chain.spec.ChainSpec;
+import org.distli.crypto.Keccak256;
+import org.distli.evm.Fork;
+import org.distli.genesis.Genesis;
+import org.distli.genesis.GenesisAccount;
+import org.distli.primitives.Address;
+import org.distli.primitives.Hash;
+import org.distli.state.StateBackend;
+import org.distli.state.StateChanges;
+
+/**
+ * Block 0 built from a {@link Genesis}: its header (with the state root of the initial accounts)
+ * and the state to commit with it.
+ */
+public record GenesisBlock(Block block, StateChanges state) {
+  /** sha256 of nothing: the requests hash of a block without EIP-7685 requests (Prague). */
+  public static final Hash EMPTY_REQUESTS_HASH =
+      Hash.fromHex("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+  /**
+   * Builds block 0.
+   *
+   * @param emptyState the empty state, which computes the initial state root
+   */
+  public static GenesisBlock of(Genesis genesis, StateBackend emptyState) {
+    StateChanges state = stateChanges(genesis.alloc());
+    Hash stateRoot = emptyState.rootAfter(state);
+    Fork fork = genesis.fork();
+    BlockHeader.Builder header =
+        BlockHeader.builder()
+            .parentHash(Hash.ZERO)
+            .coinbase(genesis.coinbase())
+            .stateRoot(stateRoot)
+            .difficulty(genesis.difficulty())
+            .number(0)
+            .gasLimit(genesis.gasLimit())
+            .timestamp(genesis.timestamp())
+            .extraData(genesis.extraData())
+            .mixHash(genesis.mixHash())
+            .nonce(genesis.nonce())
+            .baseFee(genesis.genesisBaseFee().orElse(null));
+    if (fork.isAtLeast(Fork.SHANGHAI)) {
+      header.withdrawalsRoot(Hash.EMPTY_TRIE_ROOT);
+    }
+    if (fork.isAtLeast(Fork.CANCUN)) {
+      header
+          .blobGasUsed(genesis.blobGasUsed())
+          .excessBlobGas(genesis.excessBlobGas())
+          .parentBeaconBlockRoot(Hash.ZERO);
+    }
+    if (fork.isAtLeast(Fork.PRAGUE)) {
+      header.requestsHash(EMPTY_REQUESTS_HASH);
+    }
+    BlockBody body =
+        BlockBody.of(
+            java.util.List.of(), fork.isAtLeast(Fork.SHANGHAI) ? java.util.List.of() : null);
+    return new GenesisBlock(new Block(header.build(), body), state);
+  }
+
+  /** The initial accounts as state changes on the empty state. */
+  public static StateChanges stateChanges(Map<Address, GenesisAccount> alloc) {
+    Map<Address, StateChanges.AccountUpdate> accounts = new HashMap<>();
+    Map<Hash, Bytes> code = new HashMap<>();
+    for (Map.Entry<Address, GenesisAccount> entry : alloc.entrySet()) {
+      GenesisAccount account = entry.getValue();
+      Hash codeHash = Hash.EMPTY_CODE;
+      if (!account.code().isEmpty()) {
+        codeHash = Keccak256.hash(account.code());
+        code.put(codeHash, account.code());
+      }
+      accounts.put(
+          entry.getKey(),
+          new StateChanges.AccountUpdate(
+              false,
+              account.nonce(),
+              account.balance(),
+              codeHash,
+              true,
+              new TreeMap<>(account.storage())));
+    }
+    return new StateChanges(accounts, code);
+  }
+
+  /** The fork of block 0 under {@code spec}. */
+  public Fork fork(ChainSpec spec) {
+    BlockHeader header = block.header();
+    return spec.forkAt(header.number(), header.timestamp());
+  }
+}
