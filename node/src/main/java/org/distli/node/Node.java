@@ -60,7 +60,7 @@ public final class Node implements AutoCloseable {
 
   private final NodeConfig config;
   private final List<AutoCloseable> resources = new ArrayList<>();
-  private final HealthCheck health;
+  private HealthCheck health;
   private Blockchain chain;
   private TransactionPool pool;
   private NodeMetrics metrics;
@@ -73,8 +73,6 @@ public final class Node implements AutoCloseable {
 
   private Node(NodeConfig config) {
     this.config = config;
-    this.health =
-        new HealthCheck(() -> chain.head(), () -> 0, System::currentTimeMillis, Duration.ZERO);
   }
 
   /**
@@ -100,6 +98,14 @@ public final class Node implements AutoCloseable {
     genesis = withLocalSettings(genesis, validatorKey);
 
     ConsensusConfig consensus = genesis.config().consensus();
+    // Blocks are due every slot only when empty ones are produced; a dev chain may rest for hours.
+    Duration stallAfter =
+        consensus.emptyBlocks() == EmptyBlockPolicy.PRODUCE
+            ? consensus.blockTime().multipliedBy(10).compareTo(Duration.ofSeconds(30)) > 0
+                ? consensus.blockTime().multipliedBy(10)
+                : Duration.ofSeconds(30)
+            : Duration.ZERO;
+    health = new HealthCheck(() -> chain.head(), () -> 0, System::currentTimeMillis, stallAfter);
     ValidatorSet validators = new ValidatorSet(consensus.validators());
     Seals seals = new Seals(validators);
     ChainSpec spec =
@@ -341,7 +347,9 @@ public final class Node implements AutoCloseable {
       return;
     }
     closed = true;
-    health.phase(HealthCheck.Phase.STOPPING);
+    if (health != null) {
+      health.phase(HealthCheck.Phase.STOPPING);
+    }
     List<AutoCloseable> reversed = new ArrayList<>(resources);
     java.util.Collections.reverse(reversed);
     for (AutoCloseable resource : reversed) {

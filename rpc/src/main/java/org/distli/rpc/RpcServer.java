@@ -7,11 +7,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.distli.rpc.jsonrpc.JsonRpcProcessor;
 import org.distli.rpc.jsonrpc.MethodRegistry;
 import org.distli.rpc.jsonrpc.RpcMetrics;
@@ -52,6 +56,47 @@ public final class RpcServer implements AutoCloseable {
     }
     mounts.add(routes);
     return this;
+  }
+
+  /**
+   * Adds {@code GET path} answered by {@code handler} on a worker thread (it may read the chain or
+   * run calls), with the query parameters; a failure becomes a 500 with the message as text.
+   */
+  public RpcServer get(String path, Function<Map<String, String>, HttpReply> handler) {
+    return mount(
+        router ->
+            router
+                .get(path)
+                .handler(
+                    context -> {
+                      Map<String, String> query = new LinkedHashMap<>();
+                      context
+                          .queryParams()
+                          .forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+                      HttpServerResponse response = context.response();
+                      boolean queued =
+                          workers.submit(
+                              () -> {
+                                HttpReply reply;
+                                try {
+                                  reply = handler.apply(query);
+                                } catch (RuntimeException e) {
+                                  LOG.warn("GET {} failed", path, e);
+                                  reply =
+                                      new HttpReply(
+                                          500,
+                                          "text/plain; charset=utf-8",
+                                          String.valueOf(e.getMessage()));
+                                }
+                                response
+                                    .setStatusCode(reply.status())
+                                    .putHeader(HttpHeaders.CONTENT_TYPE, reply.contentType())
+                                    .end(reply.body());
+                              });
+                      if (!queued) {
+                        response.setStatusCode(503).end("server busy, try again");
+                      }
+                    }));
   }
 
   /** Binds the port and returns it (useful with port 0). Blocks until listening or failed. */

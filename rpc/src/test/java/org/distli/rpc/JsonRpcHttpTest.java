@@ -27,7 +27,12 @@ class JsonRpcHttpTest {
             RpcConfig.defaults().withNamespaces(FakeMethods.NAMESPACES),
             FakeMethods.registry(),
             (method, nanos, success) -> CALLS.merge(method, 1, Integer::sum),
-            router -> router.get("/health").handler(ctx -> ctx.response().end("ok")));
+            rpc ->
+                rpc.mount(router -> router.get("/health").handler(ctx -> ctx.response().end("ok")))
+                    .get(
+                        "/api/echo",
+                        query ->
+                            HttpReply.json(200, "{\"asset\":\"" + query.get("asset") + "\"}")));
   }
 
   @AfterAll
@@ -311,6 +316,11 @@ class JsonRpcHttpTest {
     assertEquals("ok", health.body());
     assertEquals(404, server.request(HttpMethod.GET, "/nothing", (String) null, Map.of()).status());
     assertEquals(405, server.request(HttpMethod.GET, "/", (String) null, Map.of()).status());
+    RpcTestServer.Response echo =
+        server.request(HttpMethod.GET, "/api/echo?asset=0xab", (String) null, Map.of());
+    assertEquals(200, echo.status());
+    assertEquals("{\"asset\":\"0xab\"}", echo.body());
+    assertEquals("application/json", echo.headers().get("Content-Type"));
   }
 
   @Test

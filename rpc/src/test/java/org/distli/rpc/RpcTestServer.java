@@ -34,14 +34,14 @@ final class RpcTestServer implements AutoCloseable {
   }
 
   static RpcTestServer start(RpcConfig config, MethodRegistry.Builder methods) {
-    return start(config, methods, RpcMetrics.NONE, router -> {});
+    return start(config, methods, RpcMetrics.NONE, server -> {});
   }
 
   static RpcTestServer start(
       RpcConfig config,
       MethodRegistry.Builder methods,
       RpcMetrics metrics,
-      Consumer<io.vertx.ext.web.Router> routes) {
+      Consumer<RpcServer> routes) {
     Vertx vertx = Vertx.vertx();
     RpcServer server =
         new RpcServer(
@@ -49,7 +49,7 @@ final class RpcTestServer implements AutoCloseable {
             config.withHost("127.0.0.1").withPort(0).withThreads(2, 4, 1_000),
             methods.build(config.namespaces()),
             metrics);
-    server.mount(routes);
+    routes.accept(server);
     return new RpcTestServer(vertx, server);
   }
 

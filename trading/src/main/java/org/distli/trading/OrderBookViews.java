@@ -25,6 +25,13 @@ public final class OrderBookViews {
     this.orderBook = orderBook;
   }
 
+  /** The address holds no contract that answers the order book's views. */
+  public static final class NoOrderBookException extends RuntimeException {
+    public NoOrderBookException(Address address) {
+      super("no order book contract at " + address.toChecksumString());
+    }
+  }
+
   public Address orderBook() {
     return orderBook;
   }
@@ -94,7 +101,7 @@ public final class OrderBookViews {
     Bytes data = Hex.decode(FunctionEncoder.encode(function));
     Bytes result = ethCall.call(orderBook, data);
     if (result.isEmpty()) {
-      throw new IllegalStateException("no contract answered at " + orderBook);
+      throw new NoOrderBookException(orderBook);
     }
     return FunctionReturnDecoder.decode(Hex.encode(result), (List) function.getOutputParameters());
   }

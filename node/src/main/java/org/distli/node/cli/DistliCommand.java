@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distli.node.Version;
+import org.distli.node.cli.bench.BenchCommand;
 import org.distli.node.cli.key.KeyCommand;
 import org.distli.node.cli.load.LoadCommand;
 import org.distli.node.cli.trading.TradingCommand;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class,
       KeyCommand.class,
       LoadCommand.class,
-      TradingCommand.class
+      TradingCommand.class,
+      BenchCommand.class
     })
 public final class DistliCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

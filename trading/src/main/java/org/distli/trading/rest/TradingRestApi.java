@@ -171,8 +171,9 @@ public final class TradingRestApi {
     OrderBook.MarketInfo market;
     try {
       market = views.market(asset);
-    } catch (EthCall.CallRevertedException e) {
-      throw new BadRequest(404, "no order book contract at " + views.orderBook());
+    } catch (EthCall.CallRevertedException | OrderBookViews.NoOrderBookException e) {
+      throw new BadRequest(
+          404, "no order book contract at " + views.orderBook().toChecksumString());
     }
     if (!Boolean.TRUE.equals(market.listed)) {
       throw new BadRequest(404, "no market for asset " + asset.toChecksumString());

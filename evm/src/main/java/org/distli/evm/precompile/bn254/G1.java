@@ -159,11 +159,17 @@ final class G1 {
 
   /** {@code scalar} (32 bytes, big-endian, any value) times an affine point, affine. */
   void mul(long[] r, int ro, long[] p, int po, byte[] scalar, int so) {
+    byte[] digits = Naf.of(new BigInteger(1, java.util.Arrays.copyOfRange(scalar, so, so + 32)));
+    long[] negated = new long[8];
+    Fp.copy(negated, 0, p, po);
+    Fp.neg(negated, 4, p, po + 4);
     long[] acc = new long[12];
-    for (int i = 0; i < 256; i++) {
+    for (int i = digits.length - 1; i >= 0; i--) {
       dbl(acc, 0, acc, 0);
-      if (((scalar[so + (i >>> 3)] >>> (7 - (i & 7))) & 1) != 0) {
+      if (digits[i] > 0) {
         addAffine(acc, 0, acc, 0, p, po);
+      } else if (digits[i] < 0) {
+        addAffine(acc, 0, acc, 0, negated, 0);
       }
     }
     toAffine(r, ro, acc, 0);
