@@ -8,8 +8,8 @@ import org.distli.chain.block.BlockHeader;
 
 /**
  * What {@code GET /health} on the RPC port reports: 200 with the head block and the peer count
- * while the node is serving, 503 with the reason while it starts, stops, or when blocks are due
- * but the head has not moved for a long time.
+ * while the node is serving, 503 with the reason while it starts, stops, or when blocks are due but
+ * the head has not moved for a long time.
  */
 public final class HealthCheck {
   /** The node's life cycle as the health check sees it. */
@@ -32,7 +32,10 @@ public final class HealthCheck {
    *     {@link Duration#ZERO} when blocks only come with transactions (a dev chain)
    */
   public HealthCheck(
-      Supplier<BlockHeader> head, IntSupplier peers, LongSupplier clockMillis, Duration stallAfter) {
+      Supplier<BlockHeader> head,
+      IntSupplier peers,
+      LongSupplier clockMillis,
+      Duration stallAfter) {
     this.head = head;
     this.peers = peers;
     this.clockMillis = clockMillis;

@@ -108,8 +108,7 @@ public final class Node implements AutoCloseable {
     health = new HealthCheck(() -> chain.head(), () -> 0, System::currentTimeMillis, stallAfter);
     ValidatorSet validators = new ValidatorSet(consensus.validators());
     Seals seals = new Seals(validators);
-    ChainSpec spec =
-        ChainSpec.distli(genesis.config(), SealData.maxEncodedSize(validators.size()));
+    ChainSpec spec = ChainSpec.distli(genesis.config(), SealData.maxEncodedSize(validators.size()));
 
     RocksDbKeyValueStore store = openDatabase(dataDir.resolve("db"));
     resources.add(store);
@@ -140,7 +139,10 @@ public final class Node implements AutoCloseable {
     metrics =
         new NodeMetrics(
             new NodeMetrics.Sources(
-                pool::pendingCount, pool::queuedCount, () -> 0, () -> directorySize(dataDir.resolve("db"))));
+                pool::pendingCount,
+                pool::queuedCount,
+                () -> 0,
+                () -> directorySize(dataDir.resolve("db"))));
     resources.add(metrics);
     metrics.onHead(head.number());
     chain.addListener(this::onHeadChanged);
@@ -215,7 +217,8 @@ public final class Node implements AutoCloseable {
     }
     Path keyFile = config.validatorKeyFile(dataDir);
     Optional<String> password =
-        ValidatorKeystore.password(config.validator().passwordFile(), config.validator().password());
+        ValidatorKeystore.password(
+            config.validator().passwordFile(), config.validator().password());
     if (password.isEmpty()) {
       throw new NodeStartException(
           "the validator keystore "
@@ -269,7 +272,8 @@ public final class Node implements AutoCloseable {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       if (message.contains("lock")) {
         throw new NodeStartException(
-            "the database in " + directory + " is in use by another process (is a node running?)", e);
+            "the database in " + directory + " is in use by another process (is a node running?)",
+            e);
       }
       throw new NodeStartException(message, e);
     }
@@ -294,7 +298,13 @@ public final class Node implements AutoCloseable {
               .toPlainString();
       for (DevAccount account : DevChain.accounts()) {
         out.println(
-            "Account #" + account.index() + ": " + account.address().toChecksumString() + " (" + ether + " ETH)");
+            "Account #"
+                + account.index()
+                + ": "
+                + account.address().toChecksumString()
+                + " ("
+                + ether
+                + " ETH)");
         out.println("Private Key: " + account.key().toHexUnsafe());
         out.println();
       }

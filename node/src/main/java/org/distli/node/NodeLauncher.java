@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Runs a node with a resolved configuration until the process is asked to stop (SIGTERM or
- * Ctrl-C), then shuts it down in order: the JVM's shutdown hook closes the node and the main
- * thread returns once it has.
+ * Runs a node with a resolved configuration until the process is asked to stop (SIGTERM or Ctrl-C),
+ * then shuts it down in order: the JVM's shutdown hook closes the node and the main thread returns
+ * once it has.
  */
 public final class NodeLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(NodeLauncher.class);

@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
-import org.distli.chain.Blockchain;
 import org.distli.chain.BlockTemplate;
+import org.distli.chain.Blockchain;
 import org.distli.chain.BuiltBlock;
 import org.distli.chain.block.BaseFee;
 import org.distli.chain.block.Block;
@@ -29,16 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Produces this validator's blocks on its own thread ("block-producer"): every block time, and
- * with automine as soon as transactions are pending. Each block takes the pool's pending
- * transactions best effective tip first up to the gas limit, is built and executed by the chain
- * writer, sealed here (proposer seal and, as a validator whose stake alone is a quorum, the commit
- * seal), imported as the new head, and marked safe and finalized: a committed block is final.
+ * Produces this validator's blocks on its own thread ("block-producer"): every block time, and with
+ * automine as soon as transactions are pending. Each block takes the pool's pending transactions
+ * best effective tip first up to the gas limit, is built and executed by the chain writer, sealed
+ * here (proposer seal and, as a validator whose stake alone is a quorum, the commit seal), imported
+ * as the new head, and marked safe and finalized: a committed block is final.
  *
- * <p>Automine batches: while a block is being produced, arrivals wait, and the next block takes
- * all of them. Under load blocks follow each other back to back, with timestamps one second apart
- * at least (a block's timestamp must exceed its parent's), so the chain's clock may run ahead of
- * the wall clock during a burst, as Hardhat's and Anvil's do.
+ * <p>Automine batches: while a block is being produced, arrivals wait, and the next block takes all
+ * of them. Under load blocks follow each other back to back, with timestamps one second apart at
+ * least (a block's timestamp must exceed its parent's), so the chain's clock may run ahead of the
+ * wall clock during a burst, as Hardhat's and Anvil's do.
  */
 public final class BlockProducer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlockProducer.class);
@@ -179,8 +179,7 @@ public final class BlockProducer implements AutoCloseable {
       return -1;
     }
     long timestamp = Math.max(clockMillis.getAsLong() / 1000, parent.timestamp() + 1);
-    Wei baseFee =
-        BaseFee.forChild(chain.spec(), parent, chain.spec().forkAt(number, timestamp));
+    Wei baseFee = BaseFee.forChild(chain.spec(), parent, chain.spec().forkAt(number, timestamp));
     PendingSelection selection = pool.pendingSelection(baseFee);
     if (!allowEmpty && selection.remainingSenders() == 0) {
       return -1;
@@ -226,7 +225,9 @@ public final class BlockProducer implements AutoCloseable {
     for (BuiltBlock.Skipped skipped : built.skipped()) {
       if (skipped.reason().error() != TransactionError.NONCE_TOO_HIGH) {
         LOG.debug(
-            "dropping {} from the pool: {}", skipped.transaction().hash(), skipped.reason().getMessage());
+            "dropping {} from the pool: {}",
+            skipped.transaction().hash(),
+            skipped.reason().getMessage());
         unusable.add(skipped.transaction().hash());
       }
     }

@@ -15,7 +15,8 @@ class ReadmeConfigurationTest {
     Assumptions.assumeTrue(Files.exists(readme), "README.md not found beside the module");
     String text = Files.readString(readme);
     for (Setting setting : Settings.ALL) {
-      assertTrue(text.contains("`" + setting.environmentVariable() + "`"), setting.environmentVariable());
+      assertTrue(
+          text.contains("`" + setting.environmentVariable() + "`"), setting.environmentVariable());
       if (setting.cliOption()) {
         assertTrue(text.contains("`" + setting.optionName() + " "), setting.optionName());
       }

@@ -34,9 +34,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
- * The dev node as a wallet or script uses it: transfers and a contract over JSON-RPC with web3j,
- * a graceful restart that keeps everything, and a crash under load after which chain and state
- * still agree.
+ * The dev node as a wallet or script uses it: transfers and a contract over JSON-RPC with web3j, a
+ * graceful restart that keeps everything, and a crash under load after which chain and state still
+ * agree.
  */
 class DevNodeIT {
   private static final long CHAIN_ID = 1337;
@@ -96,7 +96,8 @@ class DevNodeIT {
       assertEquals("0x1", deployed.getStatus());
       String contract = deployed.getContractAddress();
       assertNotNull(contract);
-      assertEquals(RUNTIME, web3.ethGetCode(contract, DefaultBlockParameterName.LATEST).send().getCode());
+      assertEquals(
+          RUNTIME, web3.ethGetCode(contract, DefaultBlockParameterName.LATEST).send().getCode());
       assertEquals(BigInteger.valueOf(42), callValue(web3, contract));
 
       String store = send(web3, bob, 0, contract, BigInteger.ZERO, "0x" + "00".repeat(31) + "07");
@@ -137,7 +138,7 @@ class DevNodeIT {
   void afterAKillUnderLoadChainAndStateAgree() throws Exception {
     int senders = 8;
     try (NodeProcess node = NodeProcess.dev(dir).start()) {
-      Web3j web3 = node.web3j();
+      Web3j loadClient = node.web3j();
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger accepted = new AtomicInteger();
       ExecutorService load = Executors.newFixedThreadPool(senders);
@@ -148,7 +149,7 @@ class DevNodeIT {
               long nonce = 0;
               while (!stop.get()) {
                 try {
-                  send(web3, sender, nonce, SINK, BigInteger.valueOf(nonce + 1), "");
+                  send(loadClient, sender, nonce, SINK, BigInteger.valueOf(nonce + 1), "");
                   nonce++;
                   accepted.incrementAndGet();
                 } catch (IOException | RuntimeException e) {
@@ -159,7 +160,7 @@ class DevNodeIT {
             });
       }
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (web3.ethBlockNumber().send().getBlockNumber().intValue() < 5
+      while (loadClient.ethBlockNumber().send().getBlockNumber().intValue() < 5
           && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
@@ -171,7 +172,7 @@ class DevNodeIT {
       assertTrue(accepted.get() > senders, "load was running: " + accepted.get());
 
       node.start();
-      web3 = node.web3j();
+      Web3j web3 = node.web3j();
       long head = web3.ethBlockNumber().send().getBlockNumber().longValueExact();
       assertTrue(head >= 5, "the chain kept blocks from before the crash: " + head);
       Map<String, Integer> sent = new ConcurrentHashMap<>();
@@ -183,10 +184,14 @@ class DevNodeIT {
           String from = tx.getFrom().toLowerCase();
           sent.merge(from, 1, Integer::sum);
           TransactionReceipt receipt =
-              web3.ethGetTransactionReceipt(tx.getHash()).send().getTransactionReceipt().orElse(null);
+              web3.ethGetTransactionReceipt(tx.getHash())
+                  .send()
+                  .getTransactionReceipt()
+                  .orElse(null);
           assertNotNull(receipt, "receipt of " + tx.getHash() + " in block " + n);
           assertEquals(block.getHash(), receipt.getBlockHash());
-          BigInteger fee = receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
+          BigInteger fee =
+              receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
           spent.merge(from, fee.add(tx.getValue()), BigInteger::add);
         }
       }
@@ -201,7 +206,9 @@ class DevNodeIT {
                 .getTransactionCount(),
             "nonce of " + address);
         assertEquals(
-            ETHER.multiply(BigInteger.valueOf(10_000)).subtract(spent.getOrDefault(address, BigInteger.ZERO)),
+            ETHER
+                .multiply(BigInteger.valueOf(10_000))
+                .subtract(spent.getOrDefault(address, BigInteger.ZERO)),
             balance(web3, address),
             "balance of " + address + " after its " + count + " transfers");
       }
