@@ -55,6 +55,10 @@ final class StateCodec {
     return UInt256.fromBytes(Bytes.wrap(rlp, 1, length));
   }
 
+  static UInt256 decodeStorageValueBytes(Bytes rlp) {
+    return decodeStorageValue(rlp.toArrayUnsafe());
+  }
+
   static byte[] encodeAccount(long nonce, Wei balance, Hash storageRoot, Hash codeHash) {
     byte[] nonceBytes = minimal(nonce);
     byte[] balanceWord = balance.toUInt256().toArrayUnsafe();
@@ -92,8 +96,50 @@ final class StateCodec {
         account.nonce(), account.balance(), account.storageRoot(), account.codeHash());
   }
 
+  /** Decodes an account written by {@link #encodeAccount}; other shapes go through tuweni. */
   static Account decodeAccount(byte[] rlp) {
-    return Account.fromRlp(Bytes.wrap(rlp));
+    int header = (rlp[0] & 0xff) - 0xc0;
+    int o;
+    if (header >= 0 && header <= 55 && header + 1 == rlp.length) {
+      o = 1;
+    } else if ((rlp[0] & 0xff) == 0xf8 && rlp.length == (rlp[1] & 0xff) + 2) {
+      o = 2;
+    } else {
+      return Account.fromRlp(Bytes.wrap(rlp));
+    }
+    long nonce;
+    int b = rlp[o] & 0xff;
+    if (b < 0x80) {
+      nonce = b;
+      o++;
+    } else if (b <= 0x88) {
+      int length = b - 0x80;
+      nonce = 0;
+      for (int i = 0; i < length; i++) {
+        nonce = (nonce << 8) | (rlp[o + 1 + i] & 0xff);
+      }
+      o += 1 + length;
+    } else {
+      return Account.fromRlp(Bytes.wrap(rlp));
+    }
+    UInt256 balance;
+    b = rlp[o] & 0xff;
+    if (b < 0x80) {
+      balance = UInt256.valueOf(b);
+      o++;
+    } else if (b <= 0xa0) {
+      int length = b - 0x80;
+      balance = length == 0 ? UInt256.ZERO : UInt256.fromBytes(Bytes.wrap(rlp, o + 1, length));
+      o += 1 + length;
+    } else {
+      return Account.fromRlp(Bytes.wrap(rlp));
+    }
+    if (o + 66 != rlp.length || (rlp[o] & 0xff) != 0xa0 || (rlp[o + 33] & 0xff) != 0xa0) {
+      return Account.fromRlp(Bytes.wrap(rlp));
+    }
+    Hash storageRoot = Hash.wrap(java.util.Arrays.copyOfRange(rlp, o + 1, o + 33));
+    Hash codeHash = Hash.wrap(java.util.Arrays.copyOfRange(rlp, o + 34, o + 66));
+    return new Account(nonce, Wei.of(balance), storageRoot, codeHash);
   }
 
   private static byte[] minimal(long value) {

@@ -6,7 +6,7 @@ package org.distli.state;
  * @param historyBlocks how many recent blocks' states stay readable (at least the head's); ignored
  *     in archive mode
  * @param archive keep the state of every block: nothing is pruned
- * @param nodeCacheBytes memory for decoded trie nodes shared by the writer and readers
+ * @param nodeCacheBytes heap for decoded trie nodes, shared by the writer and readers
  * @param flatCacheEntries latest accounts and storage slots kept in memory in front of the flat
  *     store
  */
@@ -15,7 +15,7 @@ public record StateDatabaseConfig(
   public static final int DEFAULT_HISTORY_BLOCKS = 128;
 
   public static final StateDatabaseConfig DEFAULT =
-      new StateDatabaseConfig(DEFAULT_HISTORY_BLOCKS, false, 256L << 20, 1 << 20);
+      new StateDatabaseConfig(DEFAULT_HISTORY_BLOCKS, false, 512L << 20, 1 << 20);
 
   public StateDatabaseConfig {
     if (historyBlocks < 1) {

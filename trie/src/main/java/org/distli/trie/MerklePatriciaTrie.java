@@ -23,6 +23,13 @@ public final class MerklePatriciaTrie {
   private final NodeCache cache;
   private Node root;
   private final ArrayList<StaleNode> released = new ArrayList<>();
+  // Nodes this instance loaded, when it is a single writer's working copy: the read and then the
+  // write of a key walk the same path, and this spares the second walk the shared cache.
+  private final java.util.HashMap<Hash, Node> loaded;
+  private int modifications;
+
+  /** Past this many changes since the last commit, the root's subtrees are hashed in parallel. */
+  private static final int PARALLEL_HASHING_THRESHOLD = 2000;
 
   private record StaleNode(byte[] path, Hash hash) {}
 
@@ -32,13 +39,46 @@ public final class MerklePatriciaTrie {
   }
 
   public MerklePatriciaTrie(Hash rootHash, NodeSource source, NodeCache cache) {
+    this(rootHash, source, cache, false);
+  }
+
+  private MerklePatriciaTrie(Hash rootHash, NodeSource source, NodeCache cache, boolean writer) {
     this.source = source;
     this.cache = cache;
     this.root = rootHash.equals(Hash.EMPTY_TRIE_ROOT) ? null : new Node.Ref(rootHash);
+    this.loaded = writer ? new java.util.HashMap<>() : null;
+  }
+
+  /**
+   * A working copy for one writer thread that updates many keys and commits: it also keeps every
+   * node it loads until it is dropped. Never share it between threads.
+   */
+  public static MerklePatriciaTrie forUpdate(Hash rootHash, NodeSource source, NodeCache cache) {
+    return new MerklePatriciaTrie(rootHash, source, cache, true);
   }
 
   public Hash rootHash() {
-    return root == null ? Hash.EMPTY_TRIE_ROOT : root.hash();
+    if (root == null) {
+      return Hash.EMPTY_TRIE_ROOT;
+    }
+    hashInParallelIfLarge();
+    return root.hash();
+  }
+
+  /** Hashes the subtrees under a root branch on several threads when many keys changed. */
+  private void hashInParallelIfLarge() {
+    if (modifications < PARALLEL_HASHING_THRESHOLD || !(root instanceof Node.Branch branch)) {
+      return;
+    }
+    java.util.stream.IntStream.range(0, 16)
+        .parallel()
+        .forEach(
+            i -> {
+              Node child = branch.children[i];
+              if (child != null && !child.stored) {
+                child.hash();
+              }
+            });
   }
 
   public boolean isEmpty() {
@@ -236,6 +276,7 @@ public final class MerklePatriciaTrie {
       return;
     }
     root = insert(root, Nibbles.fromBytes(key), 0, value);
+    modifications++;
   }
 
   public void delete(Bytes key) {
@@ -244,6 +285,7 @@ public final class MerklePatriciaTrie {
 
   public void delete(byte[] key) {
     root = remove(root, Nibbles.fromBytes(key), 0);
+    modifications++;
   }
 
   private Node insert(Node node, byte[] key, int pos, byte[] value) {
@@ -441,24 +483,25 @@ public final class MerklePatriciaTrie {
    */
   public Hash commit(NodeSink sink) {
     Hash hash = Hash.EMPTY_TRIE_ROOT;
-    java.util.Set<Bytes> created = new java.util.HashSet<>();
-    if (root != null) {
-      hash = root.hash();
-      write(root, new byte[128], 0, sink, true, created);
-    }
     // A stored node can be replaced and then rebuilt identically at the same place before the
     // commit (a key added and removed again): it is not stale then.
-    for (StaleNode stale : released) {
-      if (created.isEmpty() || !created.contains(positionKey(stale.path, stale.hash))) {
-        sink.released(Bytes.wrap(stale.path), stale.hash);
+    java.util.HashMap<Hash, List<StaleNode>> stale = new java.util.HashMap<>();
+    for (StaleNode node : released) {
+      stale.computeIfAbsent(node.hash, h -> new ArrayList<>(1)).add(node);
+    }
+    if (root != null) {
+      hashInParallelIfLarge();
+      hash = root.hash();
+      write(root, new byte[128], 0, sink, true, stale);
+    }
+    for (List<StaleNode> nodes : stale.values()) {
+      for (StaleNode node : nodes) {
+        sink.released(Bytes.wrap(node.path), node.hash);
       }
     }
     released.clear();
+    modifications = 0;
     return hash;
-  }
-
-  private static Bytes positionKey(byte[] path, Hash hash) {
-    return Bytes.concatenate(Bytes.wrap(path), hash.toBytes());
   }
 
   private void write(
@@ -467,7 +510,7 @@ public final class MerklePatriciaTrie {
       int depth,
       NodeSink sink,
       boolean isRoot,
-      java.util.Set<Bytes> created) {
+      java.util.Map<Hash, List<StaleNode>> stale) {
     if (node.stored || (!isRoot && !node.isHashed())) {
       return; // already stored with its subtree, or inlined in its parent
     }
@@ -476,14 +519,14 @@ public final class MerklePatriciaTrie {
         int end = depth + extension.path.length;
         path = ensureCapacity(path, end);
         System.arraycopy(extension.path, 0, path, depth, extension.path.length);
-        write(extension.child, path, end, sink, false, created);
+        write(extension.child, path, end, sink, false, stale);
       }
       case Node.Branch branch -> {
         path = ensureCapacity(path, depth + 1);
         for (int i = 0; i < 16; i++) {
           if (branch.children[i] != null) {
             path[depth] = (byte) i;
-            write(branch.children[i], path, depth + 1, sink, false, created);
+            write(branch.children[i], path, depth + 1, sink, false, stale);
           }
         }
       }
@@ -491,8 +534,9 @@ public final class MerklePatriciaTrie {
     }
     Hash hash = node.hash();
     byte[] nodePath = Arrays.copyOf(path, depth);
-    if (!released.isEmpty()) {
-      created.add(positionKey(nodePath, hash));
+    List<StaleNode> sameHash = stale.isEmpty() ? null : stale.get(hash);
+    if (sameHash != null) {
+      sameHash.removeIf(staleNode -> Arrays.equals(staleNode.path, nodePath));
     }
     sink.created(Bytes.wrap(nodePath), hash, node.rlp());
     node.stored = true;
@@ -502,8 +546,18 @@ public final class MerklePatriciaTrie {
   // ---- helpers
 
   private Node resolve(Node.Ref ref, byte[] path, int depth) {
-    Node node = cache.get(ref.target);
+    Node node;
+    if (loaded != null) {
+      node = loaded.get(ref.target);
+      if (node != null) {
+        return node;
+      }
+    }
+    node = cache.get(ref.target);
     if (node != null) {
+      if (loaded != null) {
+        loaded.put(ref.target, node);
+      }
       return node;
     }
     byte[] encoded = source.load(Bytes.wrap(path, 0, depth), ref.target);
@@ -513,6 +567,9 @@ public final class MerklePatriciaTrie {
     node = Node.decode(encoded, ref.target);
     node.stored = true;
     cache.put(ref.target, node);
+    if (loaded != null) {
+      loaded.put(ref.target, node);
+    }
     return node;
   }
 

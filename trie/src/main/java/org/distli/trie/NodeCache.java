@@ -15,7 +15,7 @@ public final class NodeCache {
     this.cache = cache;
   }
 
-  /** A cache holding about {@code maxBytes} of node encodings; zero caches nothing. */
+  /** A cache holding decoded nodes of about {@code maxBytes} of heap; zero caches nothing. */
   public static NodeCache ofSize(long maxBytes) {
     if (maxBytes <= 0) {
       return new NodeCache(null);
@@ -23,7 +23,7 @@ public final class NodeCache {
     return new NodeCache(
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .<Hash, Node>weigher((hash, node) -> 96 + node.rlp().length)
+            .<Hash, Node>weigher((hash, node) -> 64 + node.memorySize())
             .executor(Runnable::run)
             .build());
   }

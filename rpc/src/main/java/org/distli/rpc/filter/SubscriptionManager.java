@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.distli.chain.block.Block;
 import org.distli.chain.block.Receipt;
 import org.distli.chain.transaction.Transaction;
+import org.distli.primitives.Wei;
 import org.distli.rpc.json.BlockJson;
 import org.distli.rpc.json.LogJson;
 import org.distli.rpc.json.TransactionJson;
@@ -111,7 +112,18 @@ public final class SubscriptionManager {
     }
   }
 
-  public void onPendingTransaction(Transaction transaction) {
+  /** A block left the canonical chain: "logs" subscribers get its logs again as removed. */
+  public void onRemovedBlock(Block block, List<Receipt> receipts) {
+    for (Subscription subscription : subscriptions.values()) {
+      if (subscription.kind == Kind.LOGS) {
+        for (LogJson log : BlockLogs.matching(block, receipts, subscription.filter)) {
+          subscription.send(log.asRemoved());
+        }
+      }
+    }
+  }
+
+  public void onPendingTransaction(Transaction transaction, Wei baseFee) {
     JsonWritable full = null;
     for (Subscription subscription : subscriptions.values()) {
       if (subscription.kind != Kind.NEW_PENDING_TRANSACTIONS) {
@@ -119,7 +131,7 @@ public final class SubscriptionManager {
       }
       if (subscription.fullTransactions) {
         if (full == null) {
-          full = TransactionJson.pending(transaction);
+          full = TransactionJson.pending(transaction, baseFee);
         }
         subscription.send(full);
       } else {

@@ -19,19 +19,25 @@ public final class TransactionJson implements JsonWritable {
   private final Transaction tx;
   private final BlockHeader header; // null while pending
   private final int index;
+  private final Wei pendingBaseFee; // the base fee a pending transaction is priced at, or null
 
-  private TransactionJson(Transaction tx, BlockHeader header, int index) {
+  private TransactionJson(Transaction tx, BlockHeader header, int index, Wei pendingBaseFee) {
     this.tx = tx;
     this.header = header;
     this.index = index;
+    this.pendingBaseFee = pendingBaseFee;
   }
 
-  public static TransactionJson pending(Transaction tx) {
-    return new TransactionJson(tx, null, -1);
+  /**
+   * A transaction not yet in a block; {@code baseFee} (the next block's, or null) prices its
+   * gasPrice as go-ethereum does.
+   */
+  public static TransactionJson pending(Transaction tx, Wei baseFee) {
+    return new TransactionJson(tx, null, -1, baseFee);
   }
 
   public static TransactionJson included(Transaction tx, BlockHeader header, int index) {
-    return new TransactionJson(tx, header, index);
+    return new TransactionJson(tx, header, index, null);
   }
 
   @Override
@@ -41,6 +47,7 @@ public final class TransactionJson implements JsonWritable {
     if (header == null) {
       out.writeNullField("blockHash");
       out.writeNullField("blockNumber");
+      out.writeNullField("blockTimestamp");
     } else {
       Fields.hash(out, "blockHash", header.hash());
       Fields.quantity(out, "blockNumber", header.number());
@@ -91,16 +98,14 @@ public final class TransactionJson implements JsonWritable {
 
   /**
    * What the sender pays per gas: the gas price of older types; for EIP-1559 types the effective
-   * price in its block, or the fee cap while pending (as go-ethereum reports it).
+   * price at the block's base fee (the next block's while pending), or the fee cap without one.
    */
   private Wei gasPrice() {
     if (!tx.type().hasDynamicFee()) {
       return tx.gasPrice();
     }
-    if (header == null || header.baseFee().isEmpty()) {
-      return tx.maxFeePerGas();
-    }
-    return tx.effectiveGasPrice(header.baseFee().get());
+    Wei baseFee = header != null ? header.baseFee().orElse(null) : pendingBaseFee;
+    return baseFee == null ? tx.maxFeePerGas() : tx.effectiveGasPrice(baseFee);
   }
 
   static void writeAccessList(JsonGenerator out, Transaction tx) throws IOException {

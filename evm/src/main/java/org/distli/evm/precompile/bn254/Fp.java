@@ -166,7 +166,10 @@ final class Fp {
     reduceOnce(r, ro, s0, s1, s2, s3);
   }
 
-  /** Writes {@code s - p} when {@code s >= p}, else {@code s}; for {@code s < 2p}. */
+  /**
+   * Writes {@code s - p} when {@code s >= p}, else {@code s}; for {@code s < 2p}. Branch-free: on
+   * random data the branch would be mispredicted half the time.
+   */
   private static void reduceOnce(long[] r, int ro, long s0, long s1, long s2, long s3) {
     long d0 = s0 - P0;
     long b = borrow(s0, P0, d0);
@@ -176,17 +179,11 @@ final class Fp {
     b = borrow(s2, P2, d2);
     long d3 = s3 - P3 - b;
     b = borrow(s3, P3, d3);
-    if (b == 0) {
-      r[ro] = d0;
-      r[ro + 1] = d1;
-      r[ro + 2] = d2;
-      r[ro + 3] = d3;
-    } else {
-      r[ro] = s0;
-      r[ro + 1] = s1;
-      r[ro + 2] = s2;
-      r[ro + 3] = s3;
-    }
+    long keep = -b; // all ones when s < p
+    r[ro] = (s0 & keep) | (d0 & ~keep);
+    r[ro + 1] = (s1 & keep) | (d1 & ~keep);
+    r[ro + 2] = (s2 & keep) | (d2 & ~keep);
+    r[ro + 3] = (s3 & keep) | (d3 & ~keep);
   }
 
   static void dbl(long[] r, int ro, long[] a, int ao) {
@@ -204,24 +201,20 @@ final class Fp {
     w = borrow(a2, b2, d2);
     long d3 = a3 - b3 - w;
     w = borrow(a3, b3, d3);
-    if (w != 0) {
-      // went below zero: add p back (the carry out of the top limb cancels the borrow)
-      long s0 = d0 + P0;
-      long c = carry(d0, P0, s0);
-      long s1 = d1 + P1 + c;
-      c = carry(d1, P1, s1);
-      long s2 = d2 + P2 + c;
-      c = carry(d2, P2, s2);
-      long s3 = d3 + P3 + c;
-      d0 = s0;
-      d1 = s1;
-      d2 = s2;
-      d3 = s3;
-    }
-    r[ro] = d0;
-    r[ro + 1] = d1;
-    r[ro + 2] = d2;
-    r[ro + 3] = d3;
+    // Went below zero: add p back (the carry out of the top limb cancels the borrow).
+    long mask = -w;
+    long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
+    long s0 = d0 + q0;
+    long c = carry(d0, q0, s0);
+    long s1 = d1 + q1 + c;
+    c = carry(d1, q1, s1);
+    long s2 = d2 + q2 + c;
+    c = carry(d2, q2, s2);
+    long s3 = d3 + q3 + c;
+    r[ro] = s0;
+    r[ro + 1] = s1;
+    r[ro + 2] = s2;
+    r[ro + 3] = s3;
   }
 
   static void neg(long[] r, int ro, long[] a, int ao) {
@@ -251,8 +244,8 @@ final class Fp {
   static void mul(long[] r, int ro, long[] a, int ao, long[] b, int bo) {
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    long t0, t1, t2, t3, lo, hi, s, carryA, carryC, m;
-    // row 0
+    long t0, t1, t2, t3, lo, hi, s, u, carryA, carryC, m;
+    // row 0: t += a0 * b, then t = (t + m * p) / 2^64
     t0 = a0 * b0;
     carryA = Math.unsignedMultiplyHigh(a0, b0);
     m = t0 * INV;
@@ -267,10 +260,10 @@ final class Fp {
     lo = m * P1;
     hi = Math.unsignedMultiplyHigh(m, P1);
     s = lo + t1;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t0 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t0 = u;
     lo = a0 * b2;
     hi = Math.unsignedMultiplyHigh(a0, b2);
     s = lo + carryA;
@@ -279,10 +272,10 @@ final class Fp {
     lo = m * P2;
     hi = Math.unsignedMultiplyHigh(m, P2);
     s = lo + t2;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t1 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t1 = u;
     lo = a0 * b3;
     hi = Math.unsignedMultiplyHigh(a0, b3);
     s = lo + carryA;
@@ -291,16 +284,15 @@ final class Fp {
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     s = lo + t3;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t2 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
     t3 = carryC + carryA;
-    // row 1
+    // row 1: t += a1 * b, then t = (t + m * p) / 2^64
     lo = a1 * b0;
-    hi = Math.unsignedMultiplyHigh(a1, b0);
     s = lo + t0;
-    carryA = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    carryA = Math.unsignedMultiplyHigh(a1, b0) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
     t0 = s;
     m = t0 * INV;
     lo = m * P0;
@@ -309,51 +301,50 @@ final class Fp {
     lo = a1 * b1;
     hi = Math.unsignedMultiplyHigh(a1, b1);
     s = lo + t1;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t1 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t1 = u;
     lo = m * P1;
     hi = Math.unsignedMultiplyHigh(m, P1);
     s = lo + t1;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t0 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t0 = u;
     lo = a1 * b2;
     hi = Math.unsignedMultiplyHigh(a1, b2);
     s = lo + t2;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t2 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
     lo = m * P2;
     hi = Math.unsignedMultiplyHigh(m, P2);
     s = lo + t2;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t1 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t1 = u;
     lo = a1 * b3;
     hi = Math.unsignedMultiplyHigh(a1, b3);
     s = lo + t3;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t3 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t3 = u;
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     s = lo + t3;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t2 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
     t3 = carryC + carryA;
-    // row 2
+    // row 2: t += a2 * b, then t = (t + m * p) / 2^64
     lo = a2 * b0;
-    hi = Math.unsignedMultiplyHigh(a2, b0);
     s = lo + t0;
-    carryA = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    carryA = Math.unsignedMultiplyHigh(a2, b0) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
     t0 = s;
     m = t0 * INV;
     lo = m * P0;
@@ -362,51 +353,50 @@ final class Fp {
     lo = a2 * b1;
     hi = Math.unsignedMultiplyHigh(a2, b1);
     s = lo + t1;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t1 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t1 = u;
     lo = m * P1;
     hi = Math.unsignedMultiplyHigh(m, P1);
     s = lo + t1;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t0 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t0 = u;
     lo = a2 * b2;
     hi = Math.unsignedMultiplyHigh(a2, b2);
     s = lo + t2;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t2 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
     lo = m * P2;
     hi = Math.unsignedMultiplyHigh(m, P2);
     s = lo + t2;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t1 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t1 = u;
     lo = a2 * b3;
     hi = Math.unsignedMultiplyHigh(a2, b3);
     s = lo + t3;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t3 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t3 = u;
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     s = lo + t3;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t2 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
     t3 = carryC + carryA;
-    // row 3
+    // row 3: t += a3 * b, then t = (t + m * p) / 2^64
     lo = a3 * b0;
-    hi = Math.unsignedMultiplyHigh(a3, b0);
     s = lo + t0;
-    carryA = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    carryA = Math.unsignedMultiplyHigh(a3, b0) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
     t0 = s;
     m = t0 * INV;
     lo = m * P0;
@@ -415,45 +405,45 @@ final class Fp {
     lo = a3 * b1;
     hi = Math.unsignedMultiplyHigh(a3, b1);
     s = lo + t1;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t1 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t1 = u;
     lo = m * P1;
     hi = Math.unsignedMultiplyHigh(m, P1);
     s = lo + t1;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t0 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t0 = u;
     lo = a3 * b2;
     hi = Math.unsignedMultiplyHigh(a3, b2);
     s = lo + t2;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t2 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
     lo = m * P2;
     hi = Math.unsignedMultiplyHigh(m, P2);
     s = lo + t2;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t1 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t1 = u;
     lo = a3 * b3;
     hi = Math.unsignedMultiplyHigh(a3, b3);
     s = lo + t3;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryA;
-    carryA = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t3 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryA;
+    carryA = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t3 = u;
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     s = lo + t3;
-    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    lo = s + carryC;
-    carryC = hi + (Long.compareUnsigned(lo, s) < 0 ? 1 : 0);
-    t2 = lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + carryC;
+    carryC = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
     t3 = carryC + carryA;
 
     reduceOnce(r, ro, t0, t1, t2, t3);

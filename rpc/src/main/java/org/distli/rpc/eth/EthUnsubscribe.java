@@ -1,0 +1,24 @@
+package org.distli.rpc.eth;
+
+import org.distli.rpc.filter.SubscriptionManager;
+import org.distli.rpc.jsonrpc.RpcCall;
+import org.distli.rpc.jsonrpc.RpcMethod;
+
+/** eth_unsubscribe(id): true when the connection had that subscription. */
+public final class EthUnsubscribe implements RpcMethod {
+  private final SubscriptionManager subscriptions;
+
+  public EthUnsubscribe(SubscriptionManager subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  @Override
+  public String name() {
+    return "eth_unsubscribe";
+  }
+
+  @Override
+  public Object execute(RpcCall call) {
+    return subscriptions.unsubscribe(call.session(), FilterIds.id(call));
+  }
+}
