@@ -1,5 +1,6 @@
 package org.distli.node;
 
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.distli.chain.Blockchain;
 import org.distli.chain.ChainEvent;
@@ -39,6 +42,12 @@ import org.distli.pos.Seals;
 import org.distli.pos.ValidatorSet;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
+import org.distli.rpc.ApiLimits;
+import org.distli.rpc.HttpReply;
+import org.distli.rpc.JsonRpc;
+import org.distli.rpc.RpcBackend;
+import org.distli.rpc.RpcConfig;
+import org.distli.rpc.accounts.UnlockedAccounts;
 import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
 import org.distli.storage.RocksDbConfig;
@@ -69,6 +78,7 @@ public final class Node implements AutoCloseable {
   private Genesis genesis;
   private SecretKey validatorKey;
   private int metricsPort = -1;
+  private int rpcPort = -1;
   private volatile boolean closed;
 
   private Node(NodeConfig config) {
@@ -167,6 +177,10 @@ public final class Node implements AutoCloseable {
       }
     }
 
+    if (config.rpc().enabled()) {
+      startRpc(spec, state);
+    }
+
     ProducerConfig producerConfig =
         new ProducerConfig(
             consensus.blockTime(),
@@ -188,6 +202,48 @@ public final class Node implements AutoCloseable {
     printBanner(out, spec, head);
     health.phase(HealthCheck.Phase.RUNNING);
     producer.start();
+  }
+
+  private void startRpc(ChainSpec spec, StateDatabase state) {
+    Vertx vertx = Vertx.vertx();
+    resources.add(() -> vertx.close().await(30, TimeUnit.SECONDS));
+    NodeConfig.Rpc settings = config.rpc();
+    RpcConfig rpcConfig =
+        (config.dev() ? RpcConfig.dev() : RpcConfig.defaults())
+            .withHost(settings.host())
+            .withPort(settings.port())
+            .withCorsOrigins(settings.corsOrigins())
+            .withAllowedHosts(settings.allowedHosts())
+            .withNamespaces(Set.copyOf(settings.namespaces()));
+    UnlockedAccounts accounts =
+        config.dev() && config.genesisFile().isEmpty()
+            ? new UnlockedAccounts(DevChain.accounts().stream().map(DevAccount::key).toList())
+            : UnlockedAccounts.NONE;
+    RpcBackend backend =
+        new RpcBackend(
+            spec, chain.reader(), state, pool, accounts, Version.clientVersion(), () -> 0);
+    JsonRpc rpc = JsonRpc.create(vertx, rpcConfig, ApiLimits.DEFAULT, backend, metrics);
+    resources.add(rpc);
+    rpc.server()
+        .get(
+            "/health",
+            query -> {
+              HealthCheck.Report report = health.report();
+              return HttpReply.json(report.status(), report.json());
+            });
+    try {
+      rpcPort = rpc.start();
+    } catch (IllegalStateException e) {
+      throw new NodeStartException(
+          e.getMessage()
+              + " (set "
+              + Settings.RPC_PORT.optionName()
+              + " or "
+              + Settings.RPC_PORT.environmentVariable()
+              + ")",
+          e);
+    }
+    chain.addListener(rpc);
   }
 
   /** Keeps the pool and the metrics in step with the chain; runs on the chain-writer thread. */
@@ -312,6 +368,19 @@ public final class Node implements AutoCloseable {
       out.println("Chain id " + spec.chainId() + ", data in " + dataDir);
     }
     out.println("Head: block #" + head.number() + " " + head.hash());
+    if (rpcPort >= 0) {
+      String host = config.rpc().host();
+      out.println(
+          "JSON-RPC: http://"
+              + host
+              + ":"
+              + rpcPort
+              + " (WebSocket: ws://"
+              + host
+              + ":"
+              + rpcPort
+              + ")");
+    }
     if (metricsPort >= 0) {
       out.println("Metrics: http://" + config.metrics().host() + ":" + metricsPort + "/metrics");
     }
@@ -345,6 +414,11 @@ public final class Node implements AutoCloseable {
 
   public TransactionPool pool() {
     return pool;
+  }
+
+  /** The JSON-RPC port (useful with port 0); -1 when JSON-RPC is off. */
+  public int rpcPort() {
+    return rpcPort;
   }
 
   public HealthCheck health() {
