@@ -121,7 +121,11 @@ public final class Node implements AutoCloseable {
     ChainSpec spec = ChainSpec.distli(genesis.config(), SealData.maxEncodedSize(validators.size()));
 
     RocksDbKeyValueStore store = openDatabase(dataDir.resolve("db"));
-    resources.add(store);
+    resources.add(
+        () -> {
+          store.flush();
+          store.close();
+        });
     StateDatabase state = StateDatabase.open(store, StateDatabaseConfig.DEFAULT);
     resources.add(state);
     GenesisBlock genesisBlock = GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT));
