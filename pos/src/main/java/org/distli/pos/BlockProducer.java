@@ -61,7 +61,7 @@ public final class BlockProducer implements AutoCloseable {
   private final boolean canCommitAlone;
   private volatile boolean running;
   private AutoCloseable subscription;
-  private long lastSlotMillis;
+  private volatile long lastSlotMillis;
 
   public BlockProducer(
       Blockchain chain,
@@ -213,6 +213,8 @@ public final class BlockProducer implements AutoCloseable {
         sealed.gasLimit() == 0 ? 0 : sealed.gasUsed() * 100 / sealed.gasLimit(),
         nanos / 1_000_000);
     observer.onProduced(block, nanos);
+    // An automined block fills the slot as well: the next one is due a block time from now.
+    lastSlotMillis = clockMillis.getAsLong();
     return transactions;
   }
 
