@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.distli.chain.ChainEvent;
+import org.distli.chain.ChainListener;
 import org.distli.chain.block.Block;
 import org.distli.chain.block.Receipt;
 import org.distli.chain.transaction.Transaction;
@@ -25,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * JsonRpc rpc = JsonRpc.create(vertx, RpcConfig.dev(), ApiLimits.DEFAULT, backend, metrics);
  * rpc.server().get("/health", query -> ...);
  * rpc.start();
- * blockchain.onNewBlock((block, receipts) -> rpc.onNewBlock(block, receipts));
+ * blockchain.addListener(rpc); // a ChainListener: newHeads, logs, block and log filters
  * </pre>
  */
-public final class JsonRpc implements AutoCloseable {
+public final class JsonRpc implements ChainListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpc.class);
 
   private final RpcServer server;
@@ -78,17 +80,36 @@ public final class JsonRpc implements AutoCloseable {
     return server.start();
   }
 
-  /** A block joined the canonical chain: feeds block and log filters and subscriptions. */
-  public void onNewBlock(Block block, List<Receipt> receipts) {
+  /**
+   * The canonical head moved: logs of blocks taken out by a reorganisation are delivered again with
+   * {@code removed: true}, then the added blocks feed block and log filters and "newHeads" and
+   * "logs" subscriptions, oldest first.
+   */
+  @Override
+  public void onHeadChanged(ChainEvent event) {
     events.execute(
         () -> {
           try {
-            filters.onNewBlock(block, receipts);
-            subscriptions.onNewBlock(block, receipts);
+            for (ChainEvent.BlockWithReceipts removed : event.removed()) {
+              filters.onRemovedBlock(removed.block(), removed.receipts());
+              subscriptions.onRemovedBlock(removed.block(), removed.receipts());
+            }
+            for (ChainEvent.BlockWithReceipts added : event.added()) {
+              filters.onNewBlock(added.block(), added.receipts());
+              subscriptions.onNewBlock(added.block(), added.receipts());
+            }
           } catch (RuntimeException e) {
-            LOG.warn("delivering block {} to filters and subscriptions failed", block.number(), e);
+            LOG.warn(
+                "delivering head {} to filters and subscriptions failed", event.head().number(), e);
           }
         });
+  }
+
+  /** One block joined the canonical chain (for callers without a {@link ChainEvent}). */
+  public void onNewBlock(Block block, List<Receipt> receipts) {
+    onHeadChanged(
+        new ChainEvent(
+            block.header(), List.of(new ChainEvent.BlockWithReceipts(block, receipts)), List.of()));
   }
 
   /** Transactions became pending in the pool. */

@@ -16,6 +16,7 @@ import org.distli.rpc.eth.EthGetCode;
 import org.distli.rpc.eth.EthGetFilterChanges;
 import org.distli.rpc.eth.EthGetFilterLogs;
 import org.distli.rpc.eth.EthGetLogs;
+import org.distli.rpc.eth.EthGetProof;
 import org.distli.rpc.eth.EthGetStorageAt;
 import org.distli.rpc.eth.EthGetTransactionByBlockHashAndIndex;
 import org.distli.rpc.eth.EthGetTransactionByBlockNumberAndIndex;
@@ -90,6 +91,7 @@ public final class RpcMethods {
         .add(new EthGetTransactionCount(chain))
         .add(new EthGetCode(chain))
         .add(new EthGetStorageAt(chain))
+        .add(new EthGetProof(chain))
         // eth: blocks, transactions, receipts
         .add(new EthGetBlockByNumber(chain))
         .add(new EthGetBlockByHash(chain))

@@ -363,6 +363,46 @@ class EthMethodsTest {
   }
 
   @Test
+  void proofsVerifyAgainstTheBlocksStateRoot() {
+    Block one = blockOne();
+    JsonNode proof =
+        rpc.result(
+            "eth_getProof",
+            "[" + quoted(TOKEN) + ",[\"0x1\",\"0x" + "0".repeat(63) + "2\"],\"latest\"]");
+    assertEquals(TOKEN.toHexString(), proof.get("address").asText());
+    assertEquals("0x0", proof.get("balance").asText());
+    assertEquals("0x1", proof.at("/storageProof/0/key").asText(), "short keys echo as quantities");
+    assertEquals("0x2a", proof.at("/storageProof/0/value").asText());
+    assertEquals("0x" + "0".repeat(63) + "2", proof.at("/storageProof/1/key").asText());
+    assertEquals("0x0", proof.at("/storageProof/1/value").asText());
+    List<Bytes> accountProof = new ArrayList<>();
+    proof.get("accountProof").forEach(n -> accountProof.add(Bytes.fromHexString(n.asText())));
+    List<org.distli.state.StateProof.StorageProof> slots = new ArrayList<>();
+    for (JsonNode slot : proof.get("storageProof")) {
+      List<Bytes> nodes = new ArrayList<>();
+      slot.get("proof").forEach(n -> nodes.add(Bytes.fromHexString(n.asText())));
+      slots.add(
+          new org.distli.state.StateProof.StorageProof(
+              UInt256.fromHexString(slot.get("key").asText()),
+              UInt256.fromHexString(slot.get("value").asText()),
+              nodes));
+    }
+    org.distli.primitives.Account account =
+        new org.distli.primitives.Account(
+            Long.decode(proof.get("nonce").asText()),
+            Wei.parse(proof.get("balance").asText()),
+            Hash.fromHex(proof.get("storageHash").asText()),
+            Hash.fromHex(proof.get("codeHash").asText()));
+    new org.distli.state.StateProof(TOKEN, account, accountProof, slots)
+        .verify(one.header().stateRoot());
+    JsonNode absent =
+        rpc.result(
+            "eth_getProof", "[\"0x00000000000000000000000000000000000000ff\",[],\"latest\"]");
+    assertEquals(Hash.EMPTY_TRIE_ROOT.toHexString(), absent.get("storageHash").asText());
+    assertEquals(Hash.ZERO.toHexString(), absent.get("codeHash").asText());
+  }
+
+  @Test
   void web3AndNetDescribeTheNode() {
     assertEquals("Distli/test", rpc.result("web3_clientVersion", "[]").asText());
     assertEquals(

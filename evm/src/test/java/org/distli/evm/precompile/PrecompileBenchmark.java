@@ -60,6 +60,11 @@ public final class PrecompileBenchmark {
         cancun.get(PrecompileSet.address(8)),
         concat(g1, g2, minusG1, g2),
         500);
+    run(
+        "bn254 pairing, 4 pairs",
+        cancun.get(PrecompileSet.address(8)),
+        concat(g1, g2, minusG1, g2, g1, g2, minusG1, g2),
+        300);
 
     byte[] rsaBase = new byte[256];
     byte[] rsaModulus = new byte[256];

@@ -28,18 +28,19 @@ public final class EthGetStorageAt implements RpcMethod {
   @Override
   public Object execute(RpcCall call) {
     Address address = call.params().address(0);
-    UInt256 slot = slot(call.params().raw(1));
+    UInt256 slot = slot(call.params().raw(1), 1);
     UInt256 value = chain.state(call.params().blockOrLatest(2)).storage(address, slot);
     return Hex.encode(value.toArrayUnsafe());
   }
 
-  static UInt256 slot(JsonNode node) {
+  /** A storage key with go-ethereum's lenient rules and its error messages. */
+  static UInt256 slot(JsonNode node, int argument) {
     if (node == null) {
-      throw RpcException.invalidParams("missing value for required argument 1");
+      throw RpcException.invalidParams("missing value for required argument " + argument);
     }
     if (!node.isTextual()) {
       throw RpcException.invalidArgument(
-          1, "json: cannot unmarshal non-string into Go value of type string");
+          argument, "json: cannot unmarshal non-string into Go value of type string");
     }
     String text = node.textValue();
     String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;

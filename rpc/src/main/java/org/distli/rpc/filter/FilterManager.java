@@ -115,6 +115,17 @@ public final class FilterManager {
     }
   }
 
+  /** A block left the canonical chain: log filters report its logs again as removed. */
+  public void onRemovedBlock(Block block, List<Receipt> receipts) {
+    for (Filter filter : filters.values()) {
+      if (filter.kind == Kind.LOGS) {
+        for (LogJson log : BlockLogs.matching(block, receipts, filter.criteria)) {
+          filter.add(log.asRemoved());
+        }
+      }
+    }
+  }
+
   public void onPendingTransaction(Transaction transaction) {
     Hash hash = transaction.hash();
     for (Filter filter : filters.values()) {

@@ -112,6 +112,17 @@ public final class SubscriptionManager {
     }
   }
 
+  /** A block left the canonical chain: "logs" subscribers get its logs again as removed. */
+  public void onRemovedBlock(Block block, List<Receipt> receipts) {
+    for (Subscription subscription : subscriptions.values()) {
+      if (subscription.kind == Kind.LOGS) {
+        for (LogJson log : BlockLogs.matching(block, receipts, subscription.filter)) {
+          subscription.send(log.asRemoved());
+        }
+      }
+    }
+  }
+
   public void onPendingTransaction(Transaction transaction, Wei baseFee) {
     JsonWritable full = null;
     for (Subscription subscription : subscriptions.values()) {

@@ -6,6 +6,7 @@ import org.distli.chain.block.BlockHeader;
 import org.distli.chain.block.Receipt;
 import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.transaction.Transaction;
+import org.distli.chain.transaction.TransactionType;
 import org.distli.crypto.Keccak256;
 import org.distli.primitives.Address;
 import org.distli.primitives.Log;
@@ -15,10 +16,12 @@ import org.distli.rpc.jsonrpc.JsonWritable;
 /**
  * A receipt as go-ethereum returns it: the consensus receipt plus what is derived from its
  * transaction and block (gas used by this transaction alone, effective gas price, the created
- * contract's address, logs with their positions).
+ * contract's address, logs with their positions, and for blob transactions the blob gas and its
+ * price).
  *
  * @param gasUsed this transaction's gas: its cumulative gas minus the previous receipt's
  * @param firstLogIndex the block-wide index of this receipt's first log
+ * @param blobGasPrice the block's blob base fee, written for blob transactions only (may be null)
  */
 public record ReceiptJson(
     Receipt receipt,
@@ -26,12 +29,17 @@ public record ReceiptJson(
     BlockHeader header,
     int index,
     long gasUsed,
-    int firstLogIndex)
+    int firstLogIndex,
+    Wei blobGasPrice)
     implements JsonWritable {
 
   @Override
   public void writeJson(JsonGenerator out) throws IOException {
     out.writeStartObject();
+    if (transaction.type() == TransactionType.BLOB && blobGasPrice != null) {
+      Fields.quantity(out, "blobGasPrice", blobGasPrice);
+      Fields.quantity(out, "blobGasUsed", transaction.blobGas());
+    }
     Fields.hash(out, "blockHash", header.hash());
     Fields.quantity(out, "blockNumber", header.number());
     Fields.address(out, "contractAddress", contractAddress());

@@ -3,6 +3,8 @@ package org.distli.rpc.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.tuweni.units.bigints.UInt256;
+import org.distli.chain.block.BlobGas;
 import org.distli.chain.block.Block;
 import org.distli.chain.block.BlockHeader;
 import org.distli.chain.block.Receipt;
@@ -10,11 +12,14 @@ import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.store.ChainReader;
 import org.distli.chain.store.TransactionLocation;
 import org.distli.chain.transaction.Transaction;
+import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
+import org.distli.primitives.Wei;
 import org.distli.rpc.json.ReceiptJson;
 import org.distli.rpc.jsonrpc.BlockParameter;
 import org.distli.rpc.jsonrpc.RpcException;
 import org.distli.state.StateDatabase;
+import org.distli.state.StateProof;
 import org.distli.state.StateReader;
 import org.distli.state.UnknownStateRootException;
 import org.distli.txpool.TransactionPool;
@@ -95,6 +100,15 @@ public final class ChainQueries {
     }
   }
 
+  /** EIP-1186 proofs of an account and slots in the state after {@code header}'s block. */
+  public StateProof proof(BlockHeader header, Address address, List<UInt256> slots) {
+    try {
+      return states.proof(header.stateRoot(), address, slots);
+    } catch (UnknownStateRootException e) {
+      throw RpcException.server(e.getMessage());
+    }
+  }
+
   public StateReader state(BlockParameter block) {
     return state(requireHeader(block));
   }
@@ -120,7 +134,9 @@ public final class ChainQueries {
     return chain.receipts(block.hash()).map(receipts -> receiptViews(block, receipts));
   }
 
-  public static List<ReceiptJson> receiptViews(Block block, List<Receipt> receipts) {
+  public List<ReceiptJson> receiptViews(Block block, List<Receipt> receipts) {
+    BlockHeader header = block.header();
+    Wei blobGasPrice = BlobGas.baseFee(header, spec.forkAt(header.number(), header.timestamp()));
     List<ReceiptJson> views = new ArrayList<>(receipts.size());
     long previousGas = 0;
     int logIndex = 0;
@@ -133,7 +149,8 @@ public final class ChainQueries {
               block.header(),
               i,
               receipt.cumulativeGasUsed() - previousGas,
-              logIndex));
+              logIndex,
+              blobGasPrice));
       previousGas = receipt.cumulativeGasUsed();
       logIndex += receipt.logs().size();
     }

@@ -65,6 +65,19 @@ class FilterManagerTest {
   }
 
   @Test
+  void logsOfBlocksTakenOutByAReorganisationComeBackAsRemoved() {
+    String id =
+        filters.installLogFilter(new LogFilter(null, null, null, List.of(TOKEN), List.of()), -1);
+    BlockWithReceipts block = TestBlocks.block(3, List.of(List.of(TestBlocks.log(TOKEN, TOPIC))));
+    filters.onNewBlock(block.block(), block.receipts());
+    filters.onRemovedBlock(block.block(), block.receipts());
+    List<Object> changes = filters.changes(id);
+    assertEquals(2, changes.size());
+    assertEquals(false, ((LogJson) changes.get(0)).removed());
+    assertEquals(true, ((LogJson) changes.get(1)).removed());
+  }
+
+  @Test
   void pendingTransactionFilterSeesHashes() {
     String id = filters.installPendingTransactionFilter();
     var tx = TestBlocks.transfer(0, TOKEN);
