@@ -52,7 +52,6 @@ import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
 import org.distli.storage.RocksDbConfig;
 import org.distli.storage.RocksDbKeyValueStore;
-import org.distli.trading.TradingPredeploys;
 import org.distli.txpool.TransactionPool;
 import org.distli.txpool.TxPoolConfig;
 import org.slf4j.Logger;
@@ -156,7 +155,7 @@ public final class Node implements AutoCloseable {
                 pool::pendingCount,
                 pool::queuedCount,
                 () -> 0,
-                () -> directorySize(dataDir.resolve("db"))));
+                () -> directorySize(dataDir.resolve(ChainSetup.DATABASE_FOLDER))));
     resources.add(metrics);
     metrics.onHead(head.number());
     chain.addListener(this::onHeadChanged);
@@ -261,10 +260,7 @@ public final class Node implements AutoCloseable {
   }
 
   private Genesis loadGenesis() {
-    if (config.genesisFile().isPresent()) {
-      return Genesis.read(config.genesisFile().get());
-    }
-    return TradingPredeploys.devChainGenesis();
+    return ChainSetup.genesis(config.genesisFile());
   }
 
   /**

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distli.node.Version;
 import org.distli.node.cli.bench.BenchCommand;
+import org.distli.node.cli.chain.ExportCommand;
+import org.distli.node.cli.chain.ImportCommand;
+import org.distli.node.cli.evm.EvmCommand;
 import org.distli.node.cli.key.KeyCommand;
 import org.distli.node.cli.load.LoadCommand;
 import org.distli.node.cli.trading.TradingCommand;
@@ -42,7 +45,10 @@ import picocli.CommandLine.Spec;
       KeyCommand.class,
       LoadCommand.class,
       TradingCommand.class,
-      BenchCommand.class
+      ExportCommand.class,
+      ImportCommand.class,
+      BenchCommand.class,
+      EvmCommand.class
     })
 public final class DistliCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

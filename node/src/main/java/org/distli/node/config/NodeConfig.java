@@ -68,7 +68,7 @@ public record NodeConfig(
 
   /** The data folder: the configured one, else ./data/dev or ./data/chain-{chainId}. */
   public Path dataDir(long chainId) {
-    return dataDir.orElseGet(() -> Path.of("data", dev ? "dev" : "chain-" + chainId));
+    return dataDir.orElseGet(() -> org.distli.node.ChainSetup.defaultDataDir(dev, chainId));
   }
 
   /** The validator keystore: the configured file, else keystore/validator.json in the data dir. */

@@ -27,7 +27,6 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -251,14 +250,12 @@ class DevNodeIT {
     throw new AssertionError("no receipt for " + hash + " within 60 s");
   }
 
+  /** The contract's slot 0, which its constructor set to 42 and calls with data overwrite. */
   private static BigInteger callValue(Web3j web3, String contract) throws IOException {
-    String result =
-        web3.ethCall(
-                Transaction.createEthCallTransaction(null, contract, "0x"),
-                DefaultBlockParameterName.LATEST)
+    return Numeric.toBigInt(
+        web3.ethGetStorageAt(contract, BigInteger.ZERO, DefaultBlockParameterName.LATEST)
             .send()
-            .getValue();
-    return Numeric.toBigInt(result);
+            .getData());
   }
 
   private static BigInteger balance(Web3j web3, String address) throws IOException {
