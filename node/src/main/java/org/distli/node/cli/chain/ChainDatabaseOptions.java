@@ -1,11 +1,12 @@
 package org.distli.node.cli.chain;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.distli.chain.Blockchain;
 import org.distli.chain.GenesisBlock;
 import org.distli.chain.spec.ChainSpec;
-import org.distli.genesis.DevChain;
 import org.distli.genesis.Genesis;
+import org.distli.node.ChainSetup;
 import org.distli.primitives.Hash;
 import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 public final class ChainDatabaseOptions {
   /** Where the chain database lives inside the data directory. */
-  public static final String DATABASE_FOLDER = "chaindata";
+  public static final String DATABASE_FOLDER = ChainSetup.DATABASE_FOLDER;
 
   @Option(
       names = "--data-dir",
@@ -38,14 +39,14 @@ public final class ChainDatabaseOptions {
   Path genesisFile;
 
   public Genesis genesis() {
-    return genesisFile == null ? DevChain.genesis() : Genesis.read(genesisFile);
+    return ChainSetup.genesis(Optional.ofNullable(genesisFile));
   }
 
   public Path dataDir(Genesis genesis) {
     if (dataDir != null) {
       return dataDir;
     }
-    return Path.of("data", genesisFile == null ? "dev" : "chain-" + genesis.config().chainId());
+    return ChainSetup.defaultDataDir(genesisFile == null, genesis.config().chainId());
   }
 
   /** Opens (creating if needed) the chain database with this genesis. */
@@ -55,11 +56,12 @@ public final class ChainDatabaseOptions {
     KeyValueStore store = RocksDbKeyValueStore.open(directory, RocksDbConfig.DEFAULT);
     StateDatabase state = StateDatabase.open(store, StateDatabaseConfig.DEFAULT);
     try {
-      ChainSpec spec = ChainSpec.distli(genesis.config(), ChainSpec.SEALED_EXTRA_DATA);
-      Blockchain chain =
+      ChainSpec spec = ChainSetup.spec(genesis);
+      Blockchain.Builder builder =
           Blockchain.builder(spec, store, state)
-              .genesis(GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT)))
-              .open();
+              .genesis(GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT)));
+      ChainSetup.sealVerifier(genesis).ifPresent(builder::sealVerifier);
+      Blockchain chain = builder.open();
       return new OpenChain(chain, state, store, directory);
     } catch (RuntimeException e) {
       state.close();
