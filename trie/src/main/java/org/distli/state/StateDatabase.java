@@ -74,6 +74,9 @@ public final class StateDatabase implements AutoCloseable {
   /** Bookkeeping: "head" -> block number (8) | root (32). */
   public static final Column STATE_META = new Column("state_meta");
 
+  /** Blocks touching this many accounts read their old values in parallel. */
+  private static final int PARALLEL_READ_THRESHOLD = 256;
+
   private static final byte HISTORY_ROOT = 0;
   private static final byte HISTORY_STALE = 1;
   private static final byte HISTORY_UNDO = 2;
@@ -439,11 +442,33 @@ public final class StateDatabase implements AutoCloseable {
   /** Applies changes to the tries; with a commit the writes are staged, else only hashed. */
   private Hash apply(Hash parentRoot, StateChanges changes, Commit commit) {
     MerklePatriciaTrie accounts = accountTrieForUpdate(parentRoot);
-    for (Map.Entry<Address, StateChanges.AccountUpdate> entry : changes.accounts().entrySet()) {
+    List<Map.Entry<Address, StateChanges.AccountUpdate>> entries =
+        new ArrayList<>(changes.accounts().entrySet());
+    Head current = head;
+    // On the head, the cached latest values let the trie rebuild leaves instead of reading them.
+    boolean hinted = accountCache != null && current != null && current.root.equals(parentRoot);
+    byte[][] keys = new byte[entries.size()][];
+    byte[][] oldValues = new byte[entries.size()][];
+    if (entries.size() >= PARALLEL_READ_THRESHOLD) {
+      // Large blocks: hash the keys and load the paths to the old accounts on all cores first
+      // (into the shared node cache), so the single-threaded update below rarely waits on storage.
+      MerklePatriciaTrie shared = accountTrie(parentRoot);
+      java.util.stream.IntStream.range(0, keys.length)
+          .parallel()
+          .forEach(
+              i -> {
+                Address address = entries.get(i).getKey();
+                keys[i] = StateCodec.accountKey(address);
+                oldValues[i] = shared.get(keys[i], hinted ? accountHint(address) : null);
+              });
+    }
+    for (int i = 0; i < keys.length; i++) {
+      Map.Entry<Address, StateChanges.AccountUpdate> entry = entries.get(i);
       Address address = entry.getKey();
       StateChanges.AccountUpdate update = entry.getValue();
-      byte[] key = StateCodec.accountKey(address);
-      byte[] oldRlp = accounts.get(key);
+      byte[] key = keys[i] != null ? keys[i] : StateCodec.accountKey(address);
+      byte[] oldRlp =
+          keys[i] != null ? oldValues[i] : accounts.get(key, hinted ? accountHint(address) : null);
       Hash oldStorageRoot =
           oldRlp == null ? Hash.EMPTY_TRIE_ROOT : StateCodec.decodeAccount(oldRlp).storageRoot();
       if (commit != null) {
@@ -472,13 +497,17 @@ public final class StateDatabase implements AutoCloseable {
           UInt256 value = write.getValue();
           byte[] slotKey = StateCodec.slotKey(slot);
           byte[] encoded = value.isZero() ? null : StateCodec.encodeStorageValue(value);
+          byte[] old = null;
+          if (commit != null || encoded != null) {
+            old = storage.get(slotKey, hinted ? slotHint(address, slot) : null);
+          }
           if (commit != null) {
-            commit.slotWritten(address, slot, storage.get(slotKey), encoded, value);
+            commit.slotWritten(address, slot, old, encoded, value);
           }
           if (encoded == null) {
             storage.delete(slotKey);
           } else {
-            storage.put(slotKey, encoded);
+            storage.put(slotKey, encoded, old);
           }
         }
         storageRoot =
@@ -489,7 +518,7 @@ public final class StateDatabase implements AutoCloseable {
       byte[] rlp =
           StateCodec.encodeAccount(
               update.nonce(), update.balance(), storageRoot, update.codeHash());
-      accounts.put(key, rlp);
+      accounts.put(key, rlp, oldRlp);
       if (commit != null) {
         commit.flatAccount(
             address,
@@ -498,6 +527,19 @@ public final class StateDatabase implements AutoCloseable {
       }
     }
     return commit == null ? accounts.rootHash() : accounts.commit(commit.sink(ACCOUNT_TRIE));
+  }
+
+  /** The cached latest encoding of an account, or null: a guess, checked by hash where used. */
+  private byte[] accountHint(Address address) {
+    CachedAccount cached = accountCache.getIfPresent(address);
+    return cached == null || cached.account == null
+        ? null
+        : StateCodec.encodeAccount(cached.account);
+  }
+
+  private byte[] slotHint(Address address, UInt256 slot) {
+    UInt256 cached = storageCache.getIfPresent(new SlotKey(address, slot));
+    return cached == null || cached.isZero() ? null : StateCodec.encodeStorageValue(cached);
   }
 
   /** One commit being staged: its batch writes and what the caches learn once it is written. */
