@@ -105,6 +105,22 @@ class DevNodeIT {
       assertEquals(BigInteger.valueOf(7), callValue(web3, contract));
 
       BigInteger headNumber = web3.ethBlockNumber().send().getBlockNumber();
+      var health = node.get("/health");
+      assertEquals(200, health.statusCode());
+      assertTrue(health.body().contains("\"number\":" + headNumber), health.body());
+      String metrics = node.metrics();
+      assertTrue(metrics.contains("distli_chain_head_block " + headNumber + ".0"), metrics);
+      assertTrue(
+          metrics.contains(
+              "distli_rpc_requests_total{method=\"eth_sendRawTransaction\",outcome=\"success\"}"),
+          metrics);
+      assertEquals(
+          block(web3, headNumber).getHash(),
+          web3.ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false)
+              .send()
+              .getBlock()
+              .getHash(),
+          "a committed block is final");
       String headHash = block(web3, headNumber).getHash();
       BigInteger aliceBalance = balance(web3, alice.getAddress());
       BigInteger bobBalance = balance(web3, bob.getAddress());
