@@ -34,6 +34,7 @@ import org.distli.node.config.Settings;
 import org.distli.node.keystore.KeystoreException;
 import org.distli.node.keystore.ValidatorKeystore;
 import org.distli.node.metrics.NodeMetrics;
+import org.distli.node.trading.TradingRoutes;
 import org.distli.pos.BlockProducer;
 import org.distli.pos.PosSealVerifier;
 import org.distli.pos.ProducerConfig;
@@ -234,6 +235,7 @@ public final class Node implements AutoCloseable {
               HealthCheck.Report report = health.report();
               return HttpReply.json(report.status(), report.json());
             });
+    TradingRoutes.mount(rpc.server(), spec, chain, state, ApiLimits.DEFAULT.gasCap());
     try {
       rpcPort = rpc.start();
     } catch (IllegalStateException e) {

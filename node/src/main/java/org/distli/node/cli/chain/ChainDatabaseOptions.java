@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.distli.chain.Blockchain;
 import org.distli.chain.GenesisBlock;
-import org.distli.chain.spec.ChainSpec;
 import org.distli.genesis.Genesis;
 import org.distli.node.ChainSetup;
 import org.distli.primitives.Hash;
@@ -16,14 +15,11 @@ import org.distli.storage.RocksDbKeyValueStore;
 import picocli.CommandLine.Option;
 
 /**
- * The options that locate a node's chain: its data directory and its genesis. The same defaults as
- * the node: the dev chain in ./data/dev without a genesis file, ./data/chain-&lt;chainId&gt; with
- * one.
+ * The options that locate a node's chain: its data directory and its genesis, with the node's
+ * defaults and rules ({@link ChainSetup}): the dev chain in ./data/dev without a genesis file,
+ * ./data/chain-&lt;chainId&gt; with one.
  */
 public final class ChainDatabaseOptions {
-  /** Where the chain database lives inside the data directory. */
-  public static final String DATABASE_FOLDER = ChainSetup.DATABASE_FOLDER;
-
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
@@ -49,20 +45,21 @@ public final class ChainDatabaseOptions {
     return ChainSetup.defaultDataDir(genesisFile == null, genesis.config().chainId());
   }
 
-  /** Opens (creating if needed) the chain database with this genesis. */
+  /**
+   * Opens (creating if needed) the chain database with this genesis, checking seals as the node
+   * does.
+   */
   public OpenChain open() {
     Genesis genesis = genesis();
-    Path directory = dataDir(genesis).resolve(DATABASE_FOLDER);
+    Path directory = dataDir(genesis).resolve(ChainSetup.DATABASE_FOLDER);
     KeyValueStore store = RocksDbKeyValueStore.open(directory, RocksDbConfig.DEFAULT);
     StateDatabase state = StateDatabase.open(store, StateDatabaseConfig.DEFAULT);
     try {
-      ChainSpec spec = ChainSetup.spec(genesis);
       Blockchain.Builder builder =
-          Blockchain.builder(spec, store, state)
+          Blockchain.builder(ChainSetup.spec(genesis), store, state)
               .genesis(GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT)));
       ChainSetup.sealVerifier(genesis).ifPresent(builder::sealVerifier);
-      Blockchain chain = builder.open();
-      return new OpenChain(chain, state, store, directory);
+      return new OpenChain(builder.open(), state, store, directory);
     } catch (RuntimeException e) {
       state.close();
       store.close();
