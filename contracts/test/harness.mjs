@@ -1,6 +1,8 @@
 // A minimal in-memory chain over ethereumjs's EVM for fast contract checks while developing the
 // Solidity sources. The contract tests that count are the Java ones in the trading module, which
-// run the committed bytecode in Distli's own EVM.
+// run the committed bytecode in Distli's own EVM. Gas figures from here are not meaningful: calls
+// run with runCall, without transaction boundaries (warm slots stay warm); `distli trading bench`
+// measures gas in Distli's EVM.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -118,7 +118,6 @@ test('one call fills at most MAX_MATCHES_PER_ORDER orders and cancels a still-cr
   const [bids, asks] = await book.call('getOrderBook', [alpha.address]);
   assert.equal(bids.length, 0);
   assert.equal(asks.length, 8);
-  console.log(`gas for 32 matches: ${buy.gas}`);
 });
 
 test('an ERC-20 quoted market settles both tokens', async () => {
@@ -173,12 +172,4 @@ test('bad orders are rejected', async () => {
   await assert.rejects(book.send(bob, 'buy', [alpha.address, LOT, ETHER], 1n), /WrongValue/);
   await assert.rejects(book.send(bob, 'buy', [bob, LOT, ETHER], 0n), /UnknownMarket/);
   await assert.rejects(book.send(bob, 'listMarket', [bob, NATIVE, LOT, TICK]), /NotOwner/);
-});
-
-test('gas', async () => {
-  const rest = await book.send(alice, 'sell', [alpha.address, ETHER, ETHER]);
-  const rest2 = await book.send(alice, 'sell', [alpha.address, ETHER, ETHER]);
-  const fill = await book.send(bob, 'buy', [alpha.address, ETHER, ETHER], ETHER);
-  const c = await book.send(alice, 'cancel', [rest2.value[0]]);
-  console.log(`rest ${rest.gas} rest-same-level ${rest2.gas} one-match ${fill.gas} cancel ${c.gas}`);
 });

@@ -1,6 +1,7 @@
 package org.distli.chain;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.tuweni.bytes.Bytes;
@@ -60,9 +61,7 @@ public record GenesisBlock(Block block, StateChanges state) {
     if (fork.isAtLeast(Fork.PRAGUE)) {
       header.requestsHash(EMPTY_REQUESTS_HASH);
     }
-    BlockBody body =
-        BlockBody.of(
-            java.util.List.of(), fork.isAtLeast(Fork.SHANGHAI) ? java.util.List.of() : null);
+    BlockBody body = BlockBody.of(List.of(), fork.isAtLeast(Fork.SHANGHAI) ? List.of() : null);
     return new GenesisBlock(new Block(header.build(), body), state);
   }
 

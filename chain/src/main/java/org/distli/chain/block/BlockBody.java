@@ -1,5 +1,6 @@
 package org.distli.chain.block;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.distli.chain.rlp.RlpReader;
@@ -68,13 +69,13 @@ public record BlockBody(
   /** Reads the body's items from the current list (the rest of a block, or a stored body). */
   static BlockBody readItems(RlpReader r) {
     r.enterList("transactions");
-    java.util.ArrayList<Transaction> txs = new java.util.ArrayList<>();
+    ArrayList<Transaction> txs = new ArrayList<>();
     while (r.hasNext()) {
       txs.add(Transaction.readFrom(r));
     }
     r.exitList("transactions");
     r.enterList("ommers");
-    java.util.ArrayList<BlockHeader> ommers = new java.util.ArrayList<>();
+    ArrayList<BlockHeader> ommers = new ArrayList<>();
     while (r.hasNext()) {
       ommers.add(BlockHeader.readFrom(r));
     }
@@ -82,7 +83,7 @@ public record BlockBody(
     Optional<List<Withdrawal>> withdrawals = Optional.empty();
     if (r.hasNext()) {
       r.enterList("withdrawals");
-      java.util.ArrayList<Withdrawal> list = new java.util.ArrayList<>();
+      ArrayList<Withdrawal> list = new ArrayList<>();
       while (r.hasNext()) {
         list.add(Withdrawal.readFrom(r));
       }

@@ -5,4 +5,8 @@ public final class RlpException extends RuntimeException {
   public RlpException(String message) {
     super(message.startsWith("rlp: ") ? message : "rlp: " + message);
   }
+
+  public RlpException(String message, Throwable cause) {
+    super(message.startsWith("rlp: ") ? message : "rlp: " + message, cause);
+  }
 }

@@ -18,6 +18,9 @@ import org.distli.genesis.ChainConfig;
 public record ChainSpec(ChainConfig config, int maxExtraDataBytes, boolean blobTransactions) {
   public static final int ETHEREUM_MAX_EXTRA_DATA = 32;
 
+  /** 32 bytes of vanity plus a 65-byte secp256k1 seal, as a proof-of-stake header carries. */
+  public static final int SEALED_EXTRA_DATA = 32 + 65;
+
   public ChainSpec {
     if (maxExtraDataBytes < 0) {
       throw new IllegalArgumentException("maxExtraDataBytes cannot be negative");

@@ -420,6 +420,16 @@ public final class Transaction {
     if (!reader.nextIsList()) {
       throw new RlpException("typed transaction payload is not a list");
     }
+    if (type == TransactionType.BLOB) {
+      RlpReader peek = RlpReader.of(binary, 1, binary.length - 1);
+      peek.enterList("transaction");
+      if (peek.hasNext() && peek.nextIsList()) {
+        // EIP-4844's network form [transaction, blobs, commitments, proofs]: no blobs here
+        throw new InvalidTransactionException(
+            TransactionError.TX_TYPE_NOT_SUPPORTED,
+            "blob transactions with blobs are not accepted");
+      }
+    }
     Transaction tx = readPayload(reader, type, binary);
     reader.expectEnd("transaction");
     return tx;

@@ -22,6 +22,25 @@ public final class BodyValidator {
    * @throws InvalidBlockException naming the first mismatch
    */
   public static void validate(ChainSpec spec, Block block, Fork fork) throws InvalidBlockException {
+    validateExceptTransactionsRoot(spec, block, fork);
+    BlockHeader header = block.header();
+    Hash transactionsRoot = BlockRoots.transactionsRoot(block.transactions());
+    if (!transactionsRoot.equals(header.transactionsRoot())) {
+      throw new InvalidBlockException(
+          "transaction root hash mismatch (header value "
+              + header.transactionsRoot()
+              + ", calculated "
+              + transactionsRoot
+              + ")");
+    }
+  }
+
+  /**
+   * Everything {@link #validate} checks but the transactions root, which the caller computes (on
+   * another thread) and compares itself.
+   */
+  public static void validateExceptTransactionsRoot(ChainSpec spec, Block block, Fork fork)
+      throws InvalidBlockException {
     BlockHeader header = block.header();
     List<BlockHeader> ommers = block.body().ommers();
     if (fork.isAtLeast(Fork.PARIS) && !ommers.isEmpty()) {
@@ -35,15 +54,6 @@ public final class BodyValidator {
               + header.ommersHash()
               + ", calculated "
               + ommersHash
-              + ")");
-    }
-    Hash transactionsRoot = BlockRoots.transactionsRoot(block.transactions());
-    if (!transactionsRoot.equals(header.transactionsRoot())) {
-      throw new InvalidBlockException(
-          "transaction root hash mismatch (header value "
-              + header.transactionsRoot()
-              + ", calculated "
-              + transactionsRoot
               + ")");
     }
     boolean shanghai = fork.isAtLeast(Fork.SHANGHAI);

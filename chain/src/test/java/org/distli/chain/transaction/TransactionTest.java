@@ -114,6 +114,26 @@ class TransactionTest {
   }
 
   @Test
+  void theBlobNetworkFormIsRefusedAsUnsupported() {
+    Transaction blob =
+        transfer(TransactionType.BLOB)
+            .blobVersionedHashes(
+                List.of(
+                    Hash.fromHex(
+                        "0x0100000000000000000000000000000000000000000000000000000000000001")))
+            .sign(KEY, 1337);
+    RlpWriter wrapper = new RlpWriter().writeByteUnframed(3).startList();
+    wrapper.writeRaw(blob.encoded().slice(1).toArray());
+    wrapper.startList().writeBytes(new byte[131_072]).endList();
+    wrapper.startList().writeBytes(new byte[48]).endList();
+    wrapper.startList().writeBytes(new byte[48]).endList();
+    byte[] networkForm = wrapper.endList().toByteArray();
+    InvalidTransactionException e =
+        assertThrows(InvalidTransactionException.class, () -> Transaction.decode(networkForm));
+    assertEquals(TransactionError.TX_TYPE_NOT_SUPPORTED, e.error());
+  }
+
+  @Test
   void blobTransactionsAreRefusedOnADistliChain() {
     Transaction blob =
         transfer(TransactionType.BLOB)

@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distli.node.Version;
 import org.distli.node.cli.bench.BenchCommand;
+import org.distli.node.cli.chain.ExportCommand;
+import org.distli.node.cli.chain.ImportCommand;
 import org.distli.node.cli.evm.EvmCommand;
 import org.distli.node.cli.key.KeyCommand;
+import org.distli.node.cli.load.LoadCommand;
 import org.distli.node.cli.trading.TradingCommand;
 import org.distli.node.config.ConfigException;
 import org.distli.node.config.ConfigSources;
@@ -40,7 +43,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       KeyCommand.class,
+      LoadCommand.class,
       TradingCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       BenchCommand.class,
       EvmCommand.class
     })

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks of the node's parts.",
-    subcommands = {RpcBenchCommand.class, TrieBenchCommand.class})
+    subcommands = {RpcBenchCommand.class, TrieBenchCommand.class, BlockBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec private CommandSpec spec;
 

@@ -8,9 +8,14 @@ import picocli.CommandLine.Spec;
 /** {@code distli evm ...}: tools for EVM developers, like geth's {@code evm} and Besu's evmtool. */
 @Command(
     name = "evm",
-    description = "Run bytecode, state tests and EVM benchmarks.",
+    description = "Run bytecode, state and blockchain tests, and EVM benchmarks.",
     mixinStandardHelpOptions = true,
-    subcommands = {StateTestCommand.class, RunCommand.class, BenchCommand.class})
+    subcommands = {
+      StateTestCommand.class,
+      BlockTestCommand.class,
+      RunCommand.class,
+      BenchCommand.class
+    })
 public final class EvmCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

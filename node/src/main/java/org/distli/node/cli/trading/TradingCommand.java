@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "trading",
     mixinStandardHelpOptions = true,
-    description = "The on-chain order book: deploy it on a chain.",
-    subcommands = {TradingDeployCommand.class})
+    description = "The on-chain order book: deploy it on a chain, measure its gas.",
+    subcommands = {TradingDeployCommand.class, TradingBenchCommand.class})
 public final class TradingCommand implements Runnable {
   @Spec CommandSpec spec;
 
