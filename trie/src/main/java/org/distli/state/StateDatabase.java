@@ -1,7 +1,5 @@
 package org.distli.state;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +16,7 @@ import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.primitives.Account;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
+import org.distli.storage.ClockCache;
 import org.distli.storage.Column;
 import org.distli.storage.InMemoryKeyValueStore;
 import org.distli.storage.KeyValueStore;
@@ -87,13 +86,16 @@ public final class StateDatabase implements AutoCloseable {
   private final boolean ownsStore;
   private final StateDatabaseConfig config;
   private final NodeCache nodeCache;
-  private final Cache<Address, CachedAccount> accountCache;
-  private final Cache<SlotKey, UInt256> storageCache;
+  private final ClockCache<Address, CachedAccount> accountCache;
+  private final ClockCache<SlotKey, UInt256> storageCache;
 
   private volatile Head head;
 
   /** Even: the flat store and caches hold the head's state. Odd: the writer is moving them. */
   private volatile long flatVersion;
+
+  private final java.util.concurrent.atomic.LongAdder nodeReads =
+      new java.util.concurrent.atomic.LongAdder();
 
   // Writer state, guarded by this.
   private final TreeMap<Long, Hash> retained = new TreeMap<>();
@@ -112,14 +114,8 @@ public final class StateDatabase implements AutoCloseable {
     this.config = config;
     this.nodeCache = NodeCache.ofSize(config.nodeCacheBytes());
     int entries = config.flatCacheEntries();
-    this.accountCache =
-        entries == 0
-            ? null
-            : Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run).build();
-    this.storageCache =
-        entries == 0
-            ? null
-            : Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run).build();
+    this.accountCache = entries == 0 ? null : new ClockCache<>(entries, account -> 1);
+    this.storageCache = entries == 0 ? null : new ClockCache<>(entries, value -> 1);
     byte[] stored = store.get(STATE_META, HEAD_KEY);
     this.head = stored == null ? null : decodeHead(stored);
     store.forEachWithPrefix(
@@ -160,6 +156,11 @@ public final class StateDatabase implements AutoCloseable {
   /** The latest committed state, if any was committed. */
   public Optional<Head> head() {
     return Optional.ofNullable(head);
+  }
+
+  /** Trie nodes read from the store so far (cache misses): for benchmarks and metrics. */
+  public long nodeReads() {
+    return nodeReads.sum();
   }
 
   /** The oldest block whose state is still readable (the head's when no history is kept). */
@@ -248,6 +249,7 @@ public final class StateDatabase implements AutoCloseable {
 
   private NodeSource source(byte[] ownerPrefix) {
     return (path, hash) -> {
+      nodeReads.increment();
       byte[] stored = store.get(TRIE_NODES, NodeKeys.nodeKey(ownerPrefix, path, hash));
       return stored == null ? null : Arrays.copyOfRange(stored, 8, stored.length);
     };
@@ -272,7 +274,7 @@ public final class StateDatabase implements AutoCloseable {
   /** The head's account from the caches or the flat store; callers check {@link #flatValid}. */
   Account latestAccount(Address address, long version) {
     if (accountCache != null) {
-      CachedAccount cached = accountCache.getIfPresent(address);
+      CachedAccount cached = accountCache.get(address);
       if (cached != null) {
         return cached.account;
       }
@@ -292,7 +294,7 @@ public final class StateDatabase implements AutoCloseable {
   UInt256 latestStorage(Address address, UInt256 slot, long version) {
     SlotKey key = storageCache == null ? null : new SlotKey(address, slot);
     if (key != null) {
-      UInt256 cached = storageCache.getIfPresent(key);
+      UInt256 cached = storageCache.get(key);
       if (cached != null) {
         return cached;
       }
@@ -531,14 +533,14 @@ public final class StateDatabase implements AutoCloseable {
 
   /** The cached latest encoding of an account, or null: a guess, checked by hash where used. */
   private byte[] accountHint(Address address) {
-    CachedAccount cached = accountCache.getIfPresent(address);
+    CachedAccount cached = accountCache.get(address);
     return cached == null || cached.account == null
         ? null
         : StateCodec.encodeAccount(cached.account);
   }
 
   private byte[] slotHint(Address address, UInt256 slot) {
-    UInt256 cached = storageCache.getIfPresent(new SlotKey(address, slot));
+    UInt256 cached = storageCache.get(new SlotKey(address, slot));
     return cached == null || cached.isZero() ? null : StateCodec.encodeStorageValue(cached);
   }
 
@@ -771,7 +773,7 @@ public final class StateDatabase implements AutoCloseable {
         return;
       }
       if (!wipedAddresses.isEmpty()) {
-        storageCache.asMap().keySet().removeIf(key -> wipedAddresses.contains(key.address()));
+        storageCache.invalidateIf(key -> wipedAddresses.contains(key.address()));
       }
       accountCache.putAll(accountUpdates);
       storageCache.putAll(slotUpdates);

@@ -83,7 +83,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             .setBytesPerSync(1 << 20)
             .setKeepLogFileNum(5);
     this.writeOptions = new WriteOptions().setSync(config.syncWrites());
-    this.readOptions = new ReadOptions();
+    // Point reads skip re-verifying block checksums (compactions still verify every block).
+    this.readOptions = new ReadOptions().setVerifyChecksums(false);
 
     List<byte[]> existing;
     try (Options options = new Options()) {

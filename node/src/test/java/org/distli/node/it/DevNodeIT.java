@@ -105,6 +105,22 @@ class DevNodeIT {
       assertEquals(BigInteger.valueOf(7), callValue(web3, contract));
 
       BigInteger headNumber = web3.ethBlockNumber().send().getBlockNumber();
+      var health = node.get("/health");
+      assertEquals(200, health.statusCode());
+      assertTrue(health.body().contains("\"number\":" + headNumber), health.body());
+      String metrics = node.metrics();
+      assertTrue(metrics.contains("distli_chain_head_block " + headNumber + ".0"), metrics);
+      assertTrue(
+          metrics.contains(
+              "distli_rpc_requests_total{method=\"eth_sendRawTransaction\",outcome=\"success\"}"),
+          metrics);
+      assertEquals(
+          block(web3, headNumber).getHash(),
+          web3.ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false)
+              .send()
+              .getBlock()
+              .getHash(),
+          "a committed block is final");
       String headHash = block(web3, headNumber).getHash();
       BigInteger aliceBalance = balance(web3, alice.getAddress());
       BigInteger bobBalance = balance(web3, bob.getAddress());
@@ -113,6 +129,14 @@ class DevNodeIT {
       int exit = node.stop();
       assertTrue(exit == 0 || exit == 143, "exit code " + exit);
       assertTrue(node.log().contains("Stopped"), node.logTail());
+
+      // The chain tools open the node's database: export it and import it into a fresh one, which
+      // checks every block's proof-of-stake seals again.
+      Path exported = dir.resolve("chain.rlp");
+      assertEquals(
+          0, distli("export", exported.toString(), "--data-dir", node.dataDir().toString()));
+      assertEquals(
+          0, distli("import", exported.toString(), "--data-dir", dir.resolve("copy").toString()));
 
       node.start();
       web3 = node.web3j();
@@ -215,6 +239,18 @@ class DevNodeIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static int distli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine cli = org.distli.node.cli.DistliCommand.commandLine();
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(out, true));
+    int exit = cli.execute(args);
+    if (exit != 0) {
+      System.err.println(out);
+    }
+    return exit;
+  }
 
   private static String send(
       Web3j web3, Credentials from, long nonce, String to, BigInteger value, String data)

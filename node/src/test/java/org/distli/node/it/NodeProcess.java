@@ -64,6 +64,14 @@ public final class NodeProcess implements AutoCloseable {
     return node;
   }
 
+  /**
+   * A node with only the given arguments (a genesis file, keys, ...), whose data lives in {@code
+   * workDir/data}.
+   */
+  public static NodeProcess withArgs(Path workDir, String... args) {
+    return new NodeProcess(workDir).withArgs(args);
+  }
+
   /** Adds command-line arguments (before {@link #start()}). */
   public NodeProcess withArgs(String... args) {
     extraArgs.addAll(List.of(args));

@@ -148,7 +148,11 @@ public final class TrieBenchCommand implements Callable<Integer> {
       List<Double> commitCpu = new ArrayList<>();
       List<Double> writeTimes = new ArrayList<>();
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      long nodeReadsBefore = 0;
       for (int b = 0; b < blocks + 1; b++) {
+        if (b == 1) {
+          nodeReadsBefore = db.nodeReads();
+        }
         StateChanges probe = randomBlock(random, b);
         long t0 = System.nanoTime();
         db.at(root).rootAfter(probe);
@@ -171,14 +175,19 @@ public final class TrieBenchCommand implements Callable<Integer> {
           writeTimes.add((t3 - staged) / 1e6);
         }
       }
+      long nodeReadsPerBlock = (db.nodeReads() - nodeReadsBefore) / (2L * blocks);
       double rootMs = median(rootTimes);
       double commitMs = median(commitTimes);
       out.printf(
           "block:  %,d random accounts of %,d, median of %d: state root %.1f ms; root + atomic write %.1f ms = %,.0f account updates+commit/s%n",
           blockAccounts, accounts, blocks, rootMs, commitMs, blockAccounts / commitMs * 1000);
       out.printf(
-          "        state root times %s ms%n        commit times %s ms, of which RocksDB batch write %s ms (writer thread CPU %s ms)%n",
-          format(rootTimes), format(commitTimes), format(writeTimes), format(commitCpu));
+          "        state root times %s ms%n        commit times %s ms, of which RocksDB batch write %s ms (writer thread CPU %s ms)%n        trie nodes read from RocksDB per block (node cache misses): %,d%n",
+          format(rootTimes),
+          format(commitTimes),
+          format(writeTimes),
+          format(commitCpu),
+          nodeReadsPerBlock);
       out.flush();
 
       // Latest-state reads.
