@@ -23,6 +23,7 @@ import org.distli.chain.block.BlockHeader;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.transaction.Transaction;
 import org.distli.crypto.SecretKey;
+import org.distli.evm.TransactionProcessor;
 import org.distli.genesis.ConsensusConfig;
 import org.distli.genesis.DevAccount;
 import org.distli.genesis.DevChain;
@@ -71,6 +72,7 @@ public final class Node implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private HealthCheck health;
   private Blockchain chain;
+  private TransactionProcessor evm;
   private TransactionPool pool;
   private NodeMetrics metrics;
   private BlockProducer producer;
@@ -118,9 +120,9 @@ public final class Node implements AutoCloseable {
     health = new HealthCheck(() -> chain.head(), () -> 0, System::currentTimeMillis, stallAfter);
     ValidatorSet validators = new ValidatorSet(consensus.validators());
     Seals seals = new Seals(validators);
-    ChainSpec spec = ChainSpec.distli(genesis.config(), SealData.maxEncodedSize(validators.size()));
+    ChainSpec spec = ChainSetup.spec(genesis);
 
-    RocksDbKeyValueStore store = openDatabase(dataDir.resolve("db"));
+    RocksDbKeyValueStore store = openDatabase(dataDir.resolve(ChainSetup.DATABASE_FOLDER));
     resources.add(
         () -> {
           store.flush();
@@ -129,16 +131,19 @@ public final class Node implements AutoCloseable {
     StateDatabase state = StateDatabase.open(store, StateDatabaseConfig.DEFAULT);
     resources.add(state);
     GenesisBlock genesisBlock = GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT));
+    // One EVM for the chain and JSON-RPC's calls, so that they share its code cache.
+    evm = new TransactionProcessor();
     chain =
         Blockchain.builder(spec, store, state)
             .genesis(genesisBlock)
             .sealVerifier(new PosSealVerifier(seals))
+            .transactionProcessor(evm)
             .open();
     resources.add(chain);
     BlockHeader head = chain.head();
     LOG.info(
-        "Chain {} (id {}) at block #{} {}, data in {}",
-        config.dev() ? "dev" : "",
+        "{} chain {} at block #{} {}, data in {}",
+        config.genesisFile().isPresent() ? "Genesis " + config.genesisFile().get() + ":" : "Dev",
         spec.chainId(),
         head.number(),
         head.hash(),
