@@ -142,8 +142,8 @@ public final class Node implements AutoCloseable {
     resources.add(chain);
     BlockHeader head = chain.head();
     LOG.info(
-        "Chain {} (id {}) at block #{} {}, data in {}",
-        config.dev() ? "dev" : "",
+        "{} chain {} at block #{} {}, data in {}",
+        config.genesisFile().isPresent() ? "Genesis " + config.genesisFile().get() + ":" : "Dev",
         spec.chainId(),
         head.number(),
         head.hash(),
