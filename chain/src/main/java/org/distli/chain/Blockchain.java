@@ -194,9 +194,22 @@ public final class Blockchain implements AutoCloseable {
     }
   }
 
-  /** Like {@link #importBlock} without waiting; the future fails with InvalidBlockException. */
+  /**
+   * Like {@link #importBlock} without waiting; the future fails with InvalidBlockException. The
+   * work that needs no state (sender recovery, the transactions root) starts at once on the helper
+   * threads, so submitting blocks ahead of the writer overlaps it with the writer's work.
+   */
   public CompletableFuture<ImportResult> submitBlock(Block block) {
-    return onWriter(() -> doImport(block));
+    List<Transaction> txs = block.transactions();
+    SenderRecovery.Job recovery = senderRecovery.start(txs);
+    Background<Hash> transactionsRoot =
+        background(
+            () -> {
+              Hash root = BlockRoots.transactionsRoot(txs);
+              txs.forEach(Transaction::hash); // the hashes the store indexes
+              return root;
+            });
+    return onWriter(() -> doImport(block, recovery, transactionsRoot));
   }
 
   /**
@@ -327,7 +340,9 @@ public final class Blockchain implements AutoCloseable {
     }
   }
 
-  private ImportResult doImport(Block block) throws InvalidBlockException {
+  private ImportResult doImport(
+      Block block, SenderRecovery.Job recovery, Background<Hash> transactionsRoot)
+      throws InvalidBlockException {
     BlockHeader header = block.header();
     if (store.header(block.hash()).isPresent()) {
       return new ImportResult(block, store.receipts(block.hash()).orElse(List.of()), true);
@@ -340,15 +355,6 @@ public final class Blockchain implements AutoCloseable {
     HeaderValidator.validate(spec, header, parent);
     sealVerifier.verify(header, parent);
     Fork fork = spec.forkAt(header.number(), header.timestamp());
-    // the transactions root (and the hashes the store indexes) are computed beside execution
-    List<Transaction> txs = block.transactions();
-    Background<Hash> transactionsRoot =
-        background(
-            () -> {
-              Hash root = BlockRoots.transactionsRoot(txs);
-              txs.forEach(Transaction::hash);
-              return root;
-            });
     BodyValidator.validateExceptTransactionsRoot(spec, block, fork);
 
     if (!store.isCanonical(parent.hash())) {
@@ -363,7 +369,7 @@ public final class Blockchain implements AutoCloseable {
       knownRoot = prepared.stateRoot;
     } else {
       try {
-        result = execute(block, parent);
+        result = execute(block, parent, recovery);
       } catch (InvalidBlockException executionFailed) {
         // a body that does not match its header is the better explanation
         checkTransactionsRoot(header, transactionsRoot.get());
@@ -448,14 +454,19 @@ public final class Blockchain implements AutoCloseable {
     for (BlockHeader header : branch) {
       Block block = store.block(header.hash()).orElseThrow();
       BlockHeader parent = store.header(header.parentHash()).orElseThrow();
-      commit(block, parent, execute(block, parent), null, null);
+      commit(
+          block,
+          parent,
+          execute(block, parent, senderRecovery.start(block.transactions())),
+          null,
+          null);
     }
   }
 
-  private BlockExecutionResult execute(Block block, BlockHeader parent)
+  private BlockExecutionResult execute(Block block, BlockHeader parent, SenderRecovery.Job recovery)
       throws InvalidBlockException {
     StateBackend parentState = parentState(parent);
-    senderRecovery.recover(block.transactions());
+    recovery.finish();
     JournaledWorldState state = new JournaledWorldState(parentState);
     BlockExecution execution =
         BlockExecution.begin(spec, evm, block.header(), state, ancestors(parent), Tracer.NONE);
