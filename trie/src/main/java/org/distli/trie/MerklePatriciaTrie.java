@@ -306,6 +306,77 @@ public final class MerklePatriciaTrie {
     modifications++;
   }
 
+  /** Below this many keys, {@link #putAll} does not bother with threads. */
+  private static final int PARALLEL_UPDATE_THRESHOLD = 1024;
+
+  /**
+   * Sets many keys at once: like calling {@link #put(byte[], byte[], byte[])} for each (an empty
+   * value deletes), in any order, since distinct keys do not interact. Large batches under a branch
+   * root update the root's sixteen subtrees on separate threads; they share nothing but the caches.
+   *
+   * @param expectedOldValues per key, the value the caller expects it holds now, or null
+   */
+  public void putAll(byte[][] keys, byte[][] values, byte[][] expectedOldValues) {
+    Node current = root;
+    if (current instanceof Node.Ref ref) {
+      current = resolve(ref, Nibbles.EMPTY, 0, null);
+    }
+    boolean parallel = keys.length >= PARALLEL_UPDATE_THRESHOLD && current instanceof Node.Branch;
+    for (byte[] key : keys) {
+      parallel &= key.length > 0;
+    }
+    if (!parallel) {
+      for (int i = 0; i < keys.length; i++) {
+        put(keys[i], values[i], expectedOldValues == null ? null : expectedOldValues[i]);
+      }
+      return;
+    }
+    Node.Branch branch = (Node.Branch) current;
+    List<List<Integer>> groups = new ArrayList<>(16);
+    for (int i = 0; i < 16; i++) {
+      groups.add(new ArrayList<>());
+    }
+    for (int i = 0; i < keys.length; i++) {
+      groups.get((keys[i][0] >> 4) & 0xf).add(i);
+    }
+    Node[] children = branch.children.clone();
+    @SuppressWarnings("unchecked")
+    List<StaleNode>[] stale = new List[16];
+    java.util.stream.IntStream.range(0, 16)
+        .parallel()
+        .forEach(
+            nibble -> {
+              List<Integer> group = groups.get(nibble);
+              if (group.isEmpty()) {
+                return;
+              }
+              MerklePatriciaTrie worker =
+                  new MerklePatriciaTrie(Hash.EMPTY_TRIE_ROOT, source, cache, loaded != null);
+              Node child = children[nibble];
+              for (int i : group) {
+                byte[] nibbles = Nibbles.fromBytes(keys[i]);
+                byte[] hint = expectedOldValues == null ? null : expectedOldValues[i];
+                child =
+                    values[i].length == 0
+                        ? worker.remove(child, nibbles, 1)
+                        : worker.insert(child, nibbles, 1, values[i], hint);
+              }
+              children[nibble] = child;
+              stale[nibble] = worker.released;
+            });
+    modifications += keys.length;
+    if (Arrays.equals(children, branch.children)) {
+      return;
+    }
+    release(branch, Nibbles.EMPTY, 0);
+    for (List<StaleNode> nodes : stale) {
+      if (nodes != null) {
+        released.addAll(nodes);
+      }
+    }
+    root = collapse(children, branch.value, Nibbles.EMPTY, 0);
+  }
+
   private Node insert(Node node, byte[] key, int pos, byte[] value, byte[] hint) {
     if (node == null) {
       return new Node.Leaf(Nibbles.slice(key, pos, key.length), value);
