@@ -558,7 +558,8 @@ public final class StateDatabase implements AutoCloseable {
     private final boolean reorganises;
     private final ByteArrayOutputStream stale = new ByteArrayOutputStream();
     private final UndoLog undo = new UndoLog();
-    private final Set<Bytes> undoRecorded = new HashSet<>();
+    private final Set<Address> accountsRecorded = new HashSet<>();
+    private final Set<Bytes> slotsRecorded = new HashSet<>();
     // Wiped storage tries: their stored nodes are stale unless this commit writes them again.
     private final Set<Bytes> wipedOwners = new HashSet<>();
     private final List<byte[]> wipedNodes = new ArrayList<>();
@@ -607,9 +608,8 @@ public final class StateDatabase implements AutoCloseable {
 
     /** Records the account's value before this block (first write wins). */
     void accountWritten(Address address, byte[] oldRlp) {
-      byte[] flatKey = address.toArray();
-      if (undoRecorded.add(Bytes.wrap(flatKey))) {
-        undo.add(UndoLog.ACCOUNT, flatKey, oldRlp);
+      if (accountsRecorded.add(address)) {
+        undo.add(UndoLog.ACCOUNT, address.toArray(), oldRlp);
       }
     }
 
@@ -625,7 +625,7 @@ public final class StateDatabase implements AutoCloseable {
     void slotWritten(
         Address address, UInt256 slot, byte[] oldEncoded, byte[] newEncoded, UInt256 value) {
       byte[] flatKey = flatStorageKey(address, slot);
-      if (undoRecorded.add(Bytes.wrap(flatKey))) {
+      if (slotsRecorded.add(Bytes.wrap(flatKey))) {
         undo.add(UndoLog.SLOT, flatKey, oldEncoded);
       }
       if (newEncoded == null) {
@@ -662,7 +662,7 @@ public final class StateDatabase implements AutoCloseable {
         }
       }
       for (Map.Entry<byte[], byte[]> slot : slots.entrySet()) {
-        if (undoRecorded.add(Bytes.wrap(slot.getKey()))) {
+        if (slotsRecorded.add(Bytes.wrap(slot.getKey()))) {
           undo.add(UndoLog.SLOT, slot.getKey(), slot.getValue());
         }
         batch.delete(FLAT_STORAGE, slot.getKey());

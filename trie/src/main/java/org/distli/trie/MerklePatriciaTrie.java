@@ -31,7 +31,18 @@ public final class MerklePatriciaTrie {
   /** Past this many changes since the last commit, the root's subtrees are hashed in parallel. */
   private static final int PARALLEL_HASHING_THRESHOLD = 2000;
 
-  private record StaleNode(byte[] path, Hash hash) {}
+  /** A replaced stored node; {@code next} chains others of the same hash during a commit. */
+  private static final class StaleNode {
+    final byte[] path;
+    final Hash hash;
+    StaleNode next;
+    boolean rebuilt;
+
+    StaleNode(byte[] path, Hash hash) {
+      this.path = path;
+      this.hash = hash;
+    }
+  }
 
   /** An empty trie held in memory. */
   public MerklePatriciaTrie() {
@@ -574,17 +585,17 @@ public final class MerklePatriciaTrie {
     Hash hash = Hash.EMPTY_TRIE_ROOT;
     // A stored node can be replaced and then rebuilt identically at the same place before the
     // commit (a key added and removed again): it is not stale then.
-    java.util.HashMap<Hash, List<StaleNode>> stale = new java.util.HashMap<>();
+    java.util.HashMap<Hash, StaleNode> stale = new java.util.HashMap<>(released.size() * 2);
     for (StaleNode node : released) {
-      stale.computeIfAbsent(node.hash, h -> new ArrayList<>(1)).add(node);
+      node.next = stale.put(node.hash, node);
     }
     if (root != null) {
       hashInParallelIfLarge();
       hash = root.hash();
       write(root, new byte[128], 0, sink, true, stale);
     }
-    for (List<StaleNode> nodes : stale.values()) {
-      for (StaleNode node : nodes) {
+    for (StaleNode node : released) {
+      if (!node.rebuilt) {
         sink.released(Bytes.wrap(node.path), node.hash);
       }
     }
@@ -599,7 +610,7 @@ public final class MerklePatriciaTrie {
       int depth,
       NodeSink sink,
       boolean isRoot,
-      java.util.Map<Hash, List<StaleNode>> stale) {
+      java.util.Map<Hash, StaleNode> stale) {
     if (node.stored || (!isRoot && !node.isHashed())) {
       return; // already stored with its subtree, or inlined in its parent
     }
@@ -623,9 +634,12 @@ public final class MerklePatriciaTrie {
     }
     Hash hash = node.hash();
     byte[] nodePath = Arrays.copyOf(path, depth);
-    List<StaleNode> sameHash = stale.isEmpty() ? null : stale.get(hash);
-    if (sameHash != null) {
-      sameHash.removeIf(staleNode -> Arrays.equals(staleNode.path, nodePath));
+    for (StaleNode same = stale.isEmpty() ? null : stale.get(hash);
+        same != null;
+        same = same.next) {
+      if (!same.rebuilt && Arrays.equals(same.path, nodePath)) {
+        same.rebuilt = true;
+      }
     }
     sink.created(Bytes.wrap(nodePath), hash, node.rlp());
     node.stored = true;
