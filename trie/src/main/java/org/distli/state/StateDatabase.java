@@ -1,7 +1,5 @@
 package org.distli.state;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +16,7 @@ import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.primitives.Account;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
+import org.distli.storage.ClockCache;
 import org.distli.storage.Column;
 import org.distli.storage.InMemoryKeyValueStore;
 import org.distli.storage.KeyValueStore;
@@ -74,6 +73,9 @@ public final class StateDatabase implements AutoCloseable {
   /** Bookkeeping: "head" -> block number (8) | root (32). */
   public static final Column STATE_META = new Column("state_meta");
 
+  /** Blocks touching this many accounts read their old values in parallel. */
+  private static final int PARALLEL_READ_THRESHOLD = 256;
+
   private static final byte HISTORY_ROOT = 0;
   private static final byte HISTORY_STALE = 1;
   private static final byte HISTORY_UNDO = 2;
@@ -84,13 +86,16 @@ public final class StateDatabase implements AutoCloseable {
   private final boolean ownsStore;
   private final StateDatabaseConfig config;
   private final NodeCache nodeCache;
-  private final Cache<Address, CachedAccount> accountCache;
-  private final Cache<SlotKey, UInt256> storageCache;
+  private final ClockCache<Address, CachedAccount> accountCache;
+  private final ClockCache<SlotKey, UInt256> storageCache;
 
   private volatile Head head;
 
   /** Even: the flat store and caches hold the head's state. Odd: the writer is moving them. */
   private volatile long flatVersion;
+
+  private final java.util.concurrent.atomic.LongAdder nodeReads =
+      new java.util.concurrent.atomic.LongAdder();
 
   // Writer state, guarded by this.
   private final TreeMap<Long, Hash> retained = new TreeMap<>();
@@ -109,14 +114,8 @@ public final class StateDatabase implements AutoCloseable {
     this.config = config;
     this.nodeCache = NodeCache.ofSize(config.nodeCacheBytes());
     int entries = config.flatCacheEntries();
-    this.accountCache =
-        entries == 0
-            ? null
-            : Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run).build();
-    this.storageCache =
-        entries == 0
-            ? null
-            : Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run).build();
+    this.accountCache = entries == 0 ? null : new ClockCache<>(entries, account -> 1);
+    this.storageCache = entries == 0 ? null : new ClockCache<>(entries, value -> 1);
     byte[] stored = store.get(STATE_META, HEAD_KEY);
     this.head = stored == null ? null : decodeHead(stored);
     store.forEachWithPrefix(
@@ -157,6 +156,11 @@ public final class StateDatabase implements AutoCloseable {
   /** The latest committed state, if any was committed. */
   public Optional<Head> head() {
     return Optional.ofNullable(head);
+  }
+
+  /** Trie nodes read from the store so far (cache misses): for benchmarks and metrics. */
+  public long nodeReads() {
+    return nodeReads.sum();
   }
 
   /** The oldest block whose state is still readable (the head's when no history is kept). */
@@ -245,6 +249,7 @@ public final class StateDatabase implements AutoCloseable {
 
   private NodeSource source(byte[] ownerPrefix) {
     return (path, hash) -> {
+      nodeReads.increment();
       byte[] stored = store.get(TRIE_NODES, NodeKeys.nodeKey(ownerPrefix, path, hash));
       return stored == null ? null : Arrays.copyOfRange(stored, 8, stored.length);
     };
@@ -269,7 +274,7 @@ public final class StateDatabase implements AutoCloseable {
   /** The head's account from the caches or the flat store; callers check {@link #flatValid}. */
   Account latestAccount(Address address, long version) {
     if (accountCache != null) {
-      CachedAccount cached = accountCache.getIfPresent(address);
+      CachedAccount cached = accountCache.get(address);
       if (cached != null) {
         return cached.account;
       }
@@ -289,7 +294,7 @@ public final class StateDatabase implements AutoCloseable {
   UInt256 latestStorage(Address address, UInt256 slot, long version) {
     SlotKey key = storageCache == null ? null : new SlotKey(address, slot);
     if (key != null) {
-      UInt256 cached = storageCache.getIfPresent(key);
+      UInt256 cached = storageCache.get(key);
       if (cached != null) {
         return cached;
       }
@@ -439,11 +444,33 @@ public final class StateDatabase implements AutoCloseable {
   /** Applies changes to the tries; with a commit the writes are staged, else only hashed. */
   private Hash apply(Hash parentRoot, StateChanges changes, Commit commit) {
     MerklePatriciaTrie accounts = accountTrieForUpdate(parentRoot);
-    for (Map.Entry<Address, StateChanges.AccountUpdate> entry : changes.accounts().entrySet()) {
+    List<Map.Entry<Address, StateChanges.AccountUpdate>> entries =
+        new ArrayList<>(changes.accounts().entrySet());
+    Head current = head;
+    // On the head, the cached latest values let the trie rebuild leaves instead of reading them.
+    boolean hinted = accountCache != null && current != null && current.root.equals(parentRoot);
+    byte[][] keys = new byte[entries.size()][];
+    byte[][] oldValues = new byte[entries.size()][];
+    if (entries.size() >= PARALLEL_READ_THRESHOLD) {
+      // Large blocks: hash the keys and load the paths to the old accounts on all cores first
+      // (into the shared node cache), so the single-threaded update below rarely waits on storage.
+      MerklePatriciaTrie shared = accountTrie(parentRoot);
+      java.util.stream.IntStream.range(0, keys.length)
+          .parallel()
+          .forEach(
+              i -> {
+                Address address = entries.get(i).getKey();
+                keys[i] = StateCodec.accountKey(address);
+                oldValues[i] = shared.get(keys[i], hinted ? accountHint(address) : null);
+              });
+    }
+    for (int i = 0; i < keys.length; i++) {
+      Map.Entry<Address, StateChanges.AccountUpdate> entry = entries.get(i);
       Address address = entry.getKey();
       StateChanges.AccountUpdate update = entry.getValue();
-      byte[] key = StateCodec.accountKey(address);
-      byte[] oldRlp = accounts.get(key);
+      byte[] key = keys[i] != null ? keys[i] : StateCodec.accountKey(address);
+      byte[] oldRlp =
+          keys[i] != null ? oldValues[i] : accounts.get(key, hinted ? accountHint(address) : null);
       Hash oldStorageRoot =
           oldRlp == null ? Hash.EMPTY_TRIE_ROOT : StateCodec.decodeAccount(oldRlp).storageRoot();
       if (commit != null) {
@@ -472,13 +499,17 @@ public final class StateDatabase implements AutoCloseable {
           UInt256 value = write.getValue();
           byte[] slotKey = StateCodec.slotKey(slot);
           byte[] encoded = value.isZero() ? null : StateCodec.encodeStorageValue(value);
+          byte[] old = null;
+          if (commit != null || encoded != null) {
+            old = storage.get(slotKey, hinted ? slotHint(address, slot) : null);
+          }
           if (commit != null) {
-            commit.slotWritten(address, slot, storage.get(slotKey), encoded, value);
+            commit.slotWritten(address, slot, old, encoded, value);
           }
           if (encoded == null) {
             storage.delete(slotKey);
           } else {
-            storage.put(slotKey, encoded);
+            storage.put(slotKey, encoded, old);
           }
         }
         storageRoot =
@@ -489,7 +520,7 @@ public final class StateDatabase implements AutoCloseable {
       byte[] rlp =
           StateCodec.encodeAccount(
               update.nonce(), update.balance(), storageRoot, update.codeHash());
-      accounts.put(key, rlp);
+      accounts.put(key, rlp, oldRlp);
       if (commit != null) {
         commit.flatAccount(
             address,
@@ -498,6 +529,19 @@ public final class StateDatabase implements AutoCloseable {
       }
     }
     return commit == null ? accounts.rootHash() : accounts.commit(commit.sink(ACCOUNT_TRIE));
+  }
+
+  /** The cached latest encoding of an account, or null: a guess, checked by hash where used. */
+  private byte[] accountHint(Address address) {
+    CachedAccount cached = accountCache.get(address);
+    return cached == null || cached.account == null
+        ? null
+        : StateCodec.encodeAccount(cached.account);
+  }
+
+  private byte[] slotHint(Address address, UInt256 slot) {
+    UInt256 cached = storageCache.get(new SlotKey(address, slot));
+    return cached == null || cached.isZero() ? null : StateCodec.encodeStorageValue(cached);
   }
 
   /** One commit being staged: its batch writes and what the caches learn once it is written. */
@@ -729,7 +773,7 @@ public final class StateDatabase implements AutoCloseable {
         return;
       }
       if (!wipedAddresses.isEmpty()) {
-        storageCache.asMap().keySet().removeIf(key -> wipedAddresses.contains(key.address()));
+        storageCache.invalidateIf(key -> wipedAddresses.contains(key.address()));
       }
       accountCache.putAll(accountUpdates);
       storageCache.putAll(slotUpdates);

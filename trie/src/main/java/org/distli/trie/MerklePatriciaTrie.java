@@ -95,12 +95,22 @@ public final class MerklePatriciaTrie {
 
   /** The value under {@code key}, or null; the returned array must not be modified. */
   public byte[] get(byte[] key) {
+    return get(key, null);
+  }
+
+  /**
+   * Like {@link #get(byte[])}, given the value the caller expects (from a flat copy of the state,
+   * possibly stale): a leaf not in memory is then first rebuilt from the key and that value and
+   * used when its hash matches the parent's reference, which spares a storage read. The hash check
+   * makes a wrong guess harmless.
+   */
+  public byte[] get(byte[] key, byte[] expectedValue) {
     byte[] nibbles = Nibbles.fromBytes(key);
     Node node = root;
     int pos = 0;
     while (node != null) {
       if (node instanceof Node.Ref ref) {
-        node = resolve(ref, nibbles, pos);
+        node = resolve(ref, nibbles, pos, expectedValue);
       }
       switch (node) {
         case Node.Leaf leaf -> {
@@ -137,7 +147,7 @@ public final class MerklePatriciaTrie {
     int pos = 0;
     while (node != null) {
       if (node instanceof Node.Ref ref) {
-        node = resolve(ref, nibbles, pos);
+        node = resolve(ref, nibbles, pos, null);
       }
       if (hashed) {
         proof.add(Bytes.wrap(node.rlp()));
@@ -183,7 +193,7 @@ public final class MerklePatriciaTrie {
       return true;
     }
     if (node instanceof Node.Ref ref) {
-      node = resolve(ref, path, depth);
+      node = resolve(ref, path, depth, null);
     }
     switch (node) {
       case Node.Leaf leaf -> {
@@ -271,11 +281,19 @@ public final class MerklePatriciaTrie {
 
   /** Sets {@code key} to {@code value} (not copied: the caller must not modify it afterwards). */
   public void put(byte[] key, byte[] value) {
+    put(key, value, null);
+  }
+
+  /**
+   * Like {@link #put(byte[], byte[])}, given the value the caller expects the key to hold now (see
+   * {@link #get(byte[], byte[])}).
+   */
+  public void put(byte[] key, byte[] value, byte[] expectedOldValue) {
     if (value.length == 0) {
       delete(key);
       return;
     }
-    root = insert(root, Nibbles.fromBytes(key), 0, value);
+    root = insert(root, Nibbles.fromBytes(key), 0, value, expectedOldValue);
     modifications++;
   }
 
@@ -288,13 +306,13 @@ public final class MerklePatriciaTrie {
     modifications++;
   }
 
-  private Node insert(Node node, byte[] key, int pos, byte[] value) {
+  private Node insert(Node node, byte[] key, int pos, byte[] value, byte[] hint) {
     if (node == null) {
       return new Node.Leaf(Nibbles.slice(key, pos, key.length), value);
     }
     Node original = node;
     if (node instanceof Node.Ref ref) {
-      node = resolve(ref, key, pos);
+      node = resolve(ref, key, pos, hint);
     }
     int remaining = key.length - pos;
     switch (node) {
@@ -330,7 +348,7 @@ public final class MerklePatriciaTrie {
       case Node.Extension extension -> {
         int common = Nibbles.commonPrefix(extension.path, key, pos);
         if (common == extension.path.length) {
-          Node child = insert(extension.child, key, pos + common, value);
+          Node child = insert(extension.child, key, pos + common, value, hint);
           if (child == extension.child) {
             return original;
           }
@@ -367,7 +385,7 @@ public final class MerklePatriciaTrie {
           return new Node.Branch(branch.children, value);
         }
         int nibble = key[pos];
-        Node child = insert(branch.children[nibble], key, pos + 1, value);
+        Node child = insert(branch.children[nibble], key, pos + 1, value, hint);
         if (child == branch.children[nibble]) {
           return original;
         }
@@ -386,7 +404,7 @@ public final class MerklePatriciaTrie {
     }
     Node original = node;
     if (node instanceof Node.Ref ref) {
-      node = resolve(ref, key, pos);
+      node = resolve(ref, key, pos, null);
     }
     switch (node) {
       case Node.Leaf leaf -> {
@@ -455,7 +473,7 @@ public final class MerklePatriciaTrie {
     byte[] childPath = Arrays.copyOf(key, pos + 1);
     childPath[pos] = (byte) only;
     Node child = children[only];
-    Node resolved = child instanceof Node.Ref ref ? resolve(ref, childPath, pos + 1) : child;
+    Node resolved = child instanceof Node.Ref ref ? resolve(ref, childPath, pos + 1, null) : child;
     return switch (resolved) {
       case Node.Leaf leaf -> {
         release(leaf, childPath, pos + 1);
@@ -545,7 +563,12 @@ public final class MerklePatriciaTrie {
 
   // ---- helpers
 
-  private Node resolve(Node.Ref ref, byte[] path, int depth) {
+  /**
+   * The node {@code ref} points to at {@code path[0..depth)}. When {@code path} is a whole key and
+   * {@code expectedValue} is given, a leaf holding that value for the rest of the key is tried
+   * before storage.
+   */
+  private Node resolve(Node.Ref ref, byte[] path, int depth, byte[] expectedValue) {
     Node node;
     if (loaded != null) {
       node = loaded.get(ref.target);
@@ -559,6 +582,16 @@ public final class MerklePatriciaTrie {
         loaded.put(ref.target, node);
       }
       return node;
+    }
+    if (expectedValue != null && path.length > depth) {
+      Node.Leaf guess = new Node.Leaf(Nibbles.slice(path, depth, path.length), expectedValue);
+      if (guess.isHashed() && guess.hash().equals(ref.target)) {
+        guess.stored = true;
+        if (loaded != null) {
+          loaded.put(ref.target, guess);
+        }
+        return guess;
+      }
     }
     byte[] encoded = source.load(Bytes.wrap(path, 0, depth), ref.target);
     if (encoded == null) {

@@ -1,17 +1,16 @@
 package org.distli.trie;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.distli.primitives.Hash;
+import org.distli.storage.ClockCache;
 
 /**
- * Decoded trie nodes by hash, bounded by the size of their encodings. Nodes are addressed by
+ * Decoded trie nodes by hash, bounded by an estimate of their heap size. Nodes are addressed by
  * content, so one cache serves every trie and every root, and readers share it with the writer.
  */
 public final class NodeCache {
-  private final Cache<Hash, Node> cache;
+  private final ClockCache<Hash, Node> cache;
 
-  private NodeCache(Cache<Hash, Node> cache) {
+  private NodeCache(ClockCache<Hash, Node> cache) {
     this.cache = cache;
   }
 
@@ -20,12 +19,7 @@ public final class NodeCache {
     if (maxBytes <= 0) {
       return new NodeCache(null);
     }
-    return new NodeCache(
-        Caffeine.newBuilder()
-            .maximumWeight(maxBytes)
-            .<Hash, Node>weigher((hash, node) -> 64 + node.memorySize())
-            .executor(Runnable::run)
-            .build());
+    return new NodeCache(new ClockCache<>(maxBytes, node -> 64 + node.memorySize()));
   }
 
   public static NodeCache none() {
@@ -33,7 +27,7 @@ public final class NodeCache {
   }
 
   Node get(Hash hash) {
-    return cache == null ? null : cache.getIfPresent(hash);
+    return cache == null ? null : cache.get(hash);
   }
 
   void put(Hash hash, Node node) {
@@ -49,6 +43,6 @@ public final class NodeCache {
   }
 
   public long estimatedSize() {
-    return cache == null ? 0 : cache.estimatedSize();
+    return cache == null ? 0 : cache.size();
   }
 }

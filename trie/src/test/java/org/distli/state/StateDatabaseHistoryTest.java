@@ -88,6 +88,45 @@ class StateDatabaseHistoryTest {
   }
 
   @Test
+  void rocksDbDatabaseReopensWithItsHeadAndHistory(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    RandomBlocks blocks = new RandomBlocks(8, 40, 15);
+    RandomBlocks replay = new RandomBlocks(8, 40, 15);
+    StateDatabaseConfig config = StateDatabaseConfig.DEFAULT.withHistoryBlocks(3);
+    List<Hash> roots = new ArrayList<>();
+    Hash root = Hash.EMPTY_TRIE_ROOT;
+    try (var store =
+            org.distli.storage.RocksDbKeyValueStore.open(
+                dir, org.distli.storage.RocksDbConfig.DEFAULT);
+        StateDatabase db = StateDatabase.open(store, config)) {
+      for (long n = 0; n < 10; n++) {
+        root = db.commit(root, blocks.next(n), n);
+        roots.add(root);
+      }
+    }
+    try (var store =
+            org.distli.storage.RocksDbKeyValueStore.open(
+                dir, org.distli.storage.RocksDbConfig.DEFAULT);
+        StateDatabase db = StateDatabase.open(store, config)) {
+      assertEquals(new StateDatabase.Head(9, root), db.head().orElseThrow());
+      assertEquals(7L, db.oldestRetainedBlock().orElseThrow());
+      for (int n = 0; n < 10; n++) {
+        replay.next(n);
+        if (n >= 7) {
+          replay.assertMatches(db.at(roots.get(n)));
+        }
+      }
+      for (long n = 10; n < 14; n++) {
+        root = db.commit(root, blocks.next(n), n);
+      }
+      assertEquals(11L, db.oldestRetainedBlock().orElseThrow());
+      blocks.assertMatches(db.at(root));
+      Hash old = roots.get(7);
+      assertThrows(UnknownStateRootException.class, () -> db.at(old));
+    }
+  }
+
+  @Test
   void archiveModeKeepsEveryState() {
     RandomBlocks blocks = new RandomBlocks(4, 30, 10);
     RandomBlocks replay = new RandomBlocks(4, 30, 10);

@@ -154,6 +154,45 @@ class MerklePatriciaTrieTest {
   }
 
   @Test
+  void expectedValuesSpareLeafReadsAndWrongOnesAreHarmless() {
+    MapStore store = new MapStore();
+    MerklePatriciaTrie trie = new MerklePatriciaTrie(Hash.EMPTY_TRIE_ROOT, store, NodeCache.none());
+    Random random = new Random(9);
+    List<Bytes> keys = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Bytes key = Bytes.random(32, random);
+      keys.add(key);
+      trie.put(key, Bytes.random(40 + random.nextInt(40), random));
+    }
+    Hash root = trie.commit(store);
+    int[] loads = {0};
+    NodeSource counting =
+        (path, hash) -> {
+          loads[0]++;
+          return store.load(path, hash);
+        };
+    Bytes key = keys.get(17);
+    byte[] value = trie.get(key.toArrayUnsafe());
+    MerklePatriciaTrie cold = new MerklePatriciaTrie(root, counting, NodeCache.none());
+    cold.get(key.toArrayUnsafe());
+    int withoutHint = loads[0];
+    loads[0] = 0;
+    assertEquals(Bytes.wrap(value), Bytes.wrap(cold.get(key.toArrayUnsafe(), value)));
+    assertTrue(loads[0] < withoutHint, "the right expected value spares the leaf read");
+    byte[] wrong = Bytes.random(50, random).toArray();
+    assertEquals(Bytes.wrap(value), Bytes.wrap(cold.get(key.toArrayUnsafe(), wrong)));
+    MerklePatriciaTrie updated = MerklePatriciaTrie.forUpdate(root, counting, NodeCache.none());
+    MerklePatriciaTrie reference = new MerklePatriciaTrie(root, store, NodeCache.none());
+    byte[] next = Bytes.random(60, random).toArray();
+    updated.put(key.toArrayUnsafe(), next, wrong);
+    reference.put(key.toArrayUnsafe(), next);
+    Bytes other = keys.get(18);
+    updated.put(other.toArrayUnsafe(), next, trie.get(other.toArrayUnsafe()));
+    reference.put(other.toArrayUnsafe(), next);
+    assertEquals(reference.rootHash(), updated.rootHash());
+  }
+
+  @Test
   void missingNodeFailsWithGethWording() {
     MapStore store = new MapStore();
     MerklePatriciaTrie trie = new MerklePatriciaTrie(Hash.EMPTY_TRIE_ROOT, store, NodeCache.none());

@@ -71,6 +71,10 @@ public final class TransactionPool {
   private TreeSet<PoolEntry> byPrice = new TreeSet<>(EVICTION_ORDER);
 
   private Wei evictionBaseFee;
+
+  /** The base fee moved since {@link #byPrice} was ordered; reordered when an eviction needs it. */
+  private boolean evictionOrderStale;
+
   private long sequence;
   private int pendingCount;
   private volatile Head head;
@@ -90,6 +94,9 @@ public final class TransactionPool {
     Wei balance;
     boolean hasCode;
     int pending;
+
+    /** At least the largest upfront cost among the sender's transactions (never too low). */
+    BigInteger maxCost = BigInteger.ZERO;
 
     Sender(AccountView account) {
       this.stateNonce = account.nonce;
@@ -282,6 +289,9 @@ public final class TransactionPool {
 
     PoolEntry entry = new PoolEntry(tx, address, sequence++);
     entry.evictionKey = evictionKey(tx, evictionBaseFee);
+    if (cost.compareTo(sender.maxCost) > 0) {
+      sender.maxCost = cost;
+    }
     if (existing != null) {
       boolean wasPending = existing.pending;
       unlink(existing);
@@ -336,6 +346,9 @@ public final class TransactionPool {
       remove(furthest);
     }
     if (byHash.size() >= config.maxSize()) {
+      if (evictionOrderStale) {
+        reorderForEviction(head.nextBaseFee());
+      }
       PoolEntry cheapest = byPrice.first();
       if (evictionKey(tx, evictionBaseFee).compareTo(cheapest.evictionKey) <= 0) {
         throw new InvalidTransactionException(
@@ -446,9 +459,9 @@ public final class TransactionPool {
           dropped += revalidate(update.getKey(), sender, update.getValue(), promoted);
         }
       }
-      if (!next.nextBaseFee().equals(evictionBaseFee)) {
-        reorderForEviction(next.nextBaseFee());
-      }
+      // Reordering every entry for each block's base fee would cost O(n log n) per block; it is
+      // done when a full pool next needs to evict.
+      evictionOrderStale = !java.util.Objects.equals(next.nextBaseFee(), evictionBaseFee);
     } finally {
       lock.unlock();
     }
@@ -458,54 +471,73 @@ public final class TransactionPool {
     notifyPending(promoted);
   }
 
+  /**
+   * Moves a sender to its account after a block. Incremental: only the transactions the chain has
+   * passed are visited, unless the balance dropped below what the sender's transactions may cost.
+   */
   private int revalidate(
       Address address, Sender sender, AccountView account, List<Transaction> promoted) {
     int dropped = 0;
+    long oldEnd = sender.stateNonce + sender.pending;
+    // Nonces the chain has moved past can never be included.
+    NavigableMap<Long, PoolEntry> stale = sender.byNonce.headMap(account.nonce, false);
+    while (!stale.isEmpty()) {
+      PoolEntry entry = stale.pollFirstEntry().getValue();
+      unlink(entry);
+      dropped++;
+    }
     sender.stateNonce = account.nonce;
     sender.balance = account.balance;
     sender.hasCode = account.hasCode;
-    // Nonces the chain has moved past can never be included.
-    NavigableMap<Long, PoolEntry> stale = sender.byNonce.headMap(account.nonce, false);
-    for (PoolEntry entry : List.copyOf(stale.values())) {
-      unlink(entry);
-      sender.byNonce.remove(entry.nonce);
-      dropped++;
+    if (Long.compareUnsigned(account.nonce, oldEnd) <= 0) {
+      // the pending run still starts here and ends where it ended
+      sender.pending = (int) (oldEnd - account.nonce);
+    } else {
+      // the chain moved past the run: whatever follows was queued and is recounted below
+      sender.pending = 0;
     }
-    // Recount pending from the new nonce; a transaction the balance no longer covers is dropped
-    // and the ones after it wait queued.
-    Set<PoolEntry> wasPending = new HashSet<>();
-    for (PoolEntry entry : sender.byNonce.values()) {
-      if (entry.pending) {
-        wasPending.add(entry);
-        entry.pending = false;
-        pendingCount--;
-      }
+    if (account.balance.toBigInteger().compareTo(sender.maxCost) < 0) {
+      dropped += dropUnaffordable(sender, account.balance.toBigInteger());
     }
-    sender.pending = 0;
-    BigInteger balance = account.balance.toBigInteger();
-    for (PoolEntry entry : List.copyOf(sender.byNonce.values())) {
-      if (balance.compareTo(TransactionValidator.maxCost(entry.tx)) < 0) {
-        unlink(entry);
-        sender.byNonce.remove(entry.nonce);
-        dropped++;
-      }
-    }
-    List<Transaction> nowPending = new ArrayList<>();
-    promote(sender, nowPending);
-    // Transactions that were pending before and still are do not count as news.
-    for (Transaction tx : nowPending) {
-      if (!wasPending.contains(byHash.get(tx.hash()))) {
-        promoted.add(tx);
-      }
-    }
+    promote(sender, promoted);
     if (sender.byNonce.isEmpty()) {
       senders.remove(address);
     }
     return dropped;
   }
 
+  /**
+   * Drops the transactions the balance no longer covers; the ones after the first dropped wait
+   * queued. Recomputes the sender's largest cost.
+   */
+  private int dropUnaffordable(Sender sender, BigInteger balance) {
+    int dropped = 0;
+    BigInteger maxCost = BigInteger.ZERO;
+    long firstDropped = -1;
+    for (PoolEntry entry : List.copyOf(sender.byNonce.values())) {
+      BigInteger cost = TransactionValidator.maxCost(entry.tx);
+      if (balance.compareTo(cost) < 0) {
+        if (firstDropped < 0) {
+          firstDropped = entry.nonce;
+        }
+        unlink(entry);
+        sender.byNonce.remove(entry.nonce);
+        dropped++;
+      } else if (cost.compareTo(maxCost) > 0) {
+        maxCost = cost;
+      }
+    }
+    sender.maxCost = maxCost;
+    if (firstDropped >= 0
+        && Long.compareUnsigned(firstDropped, sender.stateNonce + sender.pending) < 0) {
+      demoteAfter(sender, firstDropped);
+    }
+    return dropped;
+  }
+
   private void reorderForEviction(Wei baseFee) {
     evictionBaseFee = baseFee;
+    evictionOrderStale = false;
     TreeSet<PoolEntry> reordered = new TreeSet<>(EVICTION_ORDER);
     for (PoolEntry entry : byHash.values()) {
       entry.evictionKey = evictionKey(entry.tx, baseFee);

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.tuweni.bytes.Bytes;
+import org.distli.chain.block.BlockHeader;
 import org.distli.chain.transaction.InvalidTransactionException;
 import org.distli.chain.transaction.Transaction;
 import org.distli.chain.transaction.TransactionError;
@@ -221,6 +222,21 @@ class TransactionPoolTest {
     pool.add(transfer(funded(5), 0, 3));
     assertFalse(pool.contains(cheap.hash()));
     assertEquals(3, pool.size());
+  }
+
+  @Test
+  void evictionFollowsTheEffectiveTipAtTheLatestBaseFee() {
+    TransactionPool pool = pool(TxPoolConfig.DEFAULT.withLimits(2, 10));
+    Transaction capped = transfer(funded(1), 0, gwei(5), gwei(6));
+    Transaction generous = transfer(funded(2), 0, gwei(2), gwei(100));
+    pool.add(capped);
+    pool.add(generous);
+    // At a base fee of 5 gwei the capped transaction pays only 1 gwei of tip.
+    BlockHeader expensive = head(11).toBuilder().baseFee(gwei(5)).build();
+    pool.onNewHead(expensive, state, List.of());
+    pool.add(transfer(funded(3), 0, gwei(3), gwei(100)));
+    assertFalse(pool.contains(capped.hash()));
+    assertTrue(pool.contains(generous.hash()));
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.distli.node.cli.chain.ExportCommand;
 import org.distli.node.cli.chain.ImportCommand;
 import org.distli.node.cli.evm.EvmCommand;
 import org.distli.node.cli.key.KeyCommand;
+import org.distli.node.cli.load.LoadCommand;
 import org.distli.node.cli.trading.TradingCommand;
 import org.distli.node.config.ConfigException;
 import org.distli.node.config.ConfigSources;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       KeyCommand.class,
+      LoadCommand.class,
       TradingCommand.class,
       ExportCommand.class,
       ImportCommand.class,

@@ -33,7 +33,12 @@ public record NodeConfig(
   public record Network(String listenAddress, int maxPeers, List<String> bootstrapNodes) {}
 
   public record Rpc(
-      boolean enabled, String host, int port, List<String> corsOrigins, List<String> namespaces) {}
+      boolean enabled,
+      String host,
+      int port,
+      List<String> corsOrigins,
+      List<String> allowedHosts,
+      List<String> namespaces) {}
 
   /**
    * Where the validator key comes from. The password itself is never part of the configuration
@@ -63,7 +68,7 @@ public record NodeConfig(
 
   /** The data folder: the configured one, else ./data/dev or ./data/chain-{chainId}. */
   public Path dataDir(long chainId) {
-    return dataDir.orElseGet(() -> Path.of("data", dev ? "dev" : "chain-" + chainId));
+    return dataDir.orElseGet(() -> org.distli.node.ChainSetup.defaultDataDir(dev, chainId));
   }
 
   /** The validator keystore: the configured file, else keystore/validator.json in the data dir. */
@@ -111,6 +116,7 @@ public record NodeConfig(
             r.text(Settings.RPC_HOST).orElse("127.0.0.1"),
             r.integer(Settings.RPC_PORT, 0).orElse(8545),
             r.list(Settings.RPC_CORS_ORIGINS).orElse(dev ? List.of("*") : List.of()),
+            r.list(Settings.RPC_ALLOWED_HOSTS).orElse(dev ? List.of("*") : List.of("localhost")),
             namespaces.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
 
     Validator validator =

@@ -113,6 +113,15 @@ public final class Settings {
           "* in dev mode, none otherwise",
           true,
           true);
+  public static final Setting RPC_ALLOWED_HOSTS =
+      new Setting(
+          "rpc.allowed_hosts",
+          Kind.LIST,
+          "<host,...>",
+          "Host header values JSON-RPC answers (DNS-rebinding protection); * allows every host.",
+          "* in dev mode, localhost otherwise",
+          true,
+          true);
   public static final Setting RPC_NAMESPACES =
       new Setting(
           "rpc.namespaces",
@@ -249,6 +258,7 @@ public final class Settings {
           RPC_HOST,
           RPC_PORT,
           RPC_CORS_ORIGINS,
+          RPC_ALLOWED_HOSTS,
           RPC_NAMESPACES,
           VALIDATOR_KEY_FILE,
           VALIDATOR_PASSWORD_FILE,

@@ -28,6 +28,7 @@ import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
 import org.distli.storage.RocksDbConfig;
 import org.distli.storage.RocksDbKeyValueStore;
+import org.distli.storage.WriteBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -145,8 +146,13 @@ public final class TrieBenchCommand implements Callable<Integer> {
       List<Double> rootTimes = new ArrayList<>();
       List<Double> commitTimes = new ArrayList<>();
       List<Double> commitCpu = new ArrayList<>();
+      List<Double> writeTimes = new ArrayList<>();
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      long nodeReadsBefore = 0;
       for (int b = 0; b < blocks + 1; b++) {
+        if (b == 1) {
+          nodeReadsBefore = db.nodeReads();
+        }
         StateChanges probe = randomBlock(random, b);
         long t0 = System.nanoTime();
         db.at(root).rootAfter(probe);
@@ -154,23 +160,34 @@ public final class TrieBenchCommand implements Callable<Integer> {
         StateChanges changes = randomBlock(random, b);
         long c2 = cpu.getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
-        root = db.commit(root, changes, block++);
+        long staged;
+        try (WriteBatch batch = store.newBatch()) {
+          root = db.commit(root, changes, block++, batch);
+          staged = System.nanoTime();
+          batch.commit();
+        }
         long t3 = System.nanoTime();
         long c3 = cpu.getCurrentThreadCpuTime();
         if (b > 0) { // the first block warms up the JIT
           rootTimes.add((t1 - t0) / 1e6);
           commitTimes.add((t3 - t2) / 1e6);
           commitCpu.add((c3 - c2) / 1e6);
+          writeTimes.add((t3 - staged) / 1e6);
         }
       }
+      long nodeReadsPerBlock = (db.nodeReads() - nodeReadsBefore) / (2L * blocks);
       double rootMs = median(rootTimes);
       double commitMs = median(commitTimes);
       out.printf(
           "block:  %,d random accounts of %,d, median of %d: state root %.1f ms; root + atomic write %.1f ms = %,.0f account updates+commit/s%n",
           blockAccounts, accounts, blocks, rootMs, commitMs, blockAccounts / commitMs * 1000);
       out.printf(
-          "        state root times %s ms; commit times %s ms (writer thread CPU %s ms)%n",
-          format(rootTimes), format(commitTimes), format(commitCpu));
+          "        state root times %s ms%n        commit times %s ms, of which RocksDB batch write %s ms (writer thread CPU %s ms)%n        trie nodes read from RocksDB per block (node cache misses): %,d%n",
+          format(rootTimes),
+          format(commitTimes),
+          format(writeTimes),
+          format(commitCpu),
+          nodeReadsPerBlock);
       out.flush();
 
       // Latest-state reads.

@@ -1,11 +1,11 @@
 package org.distli.node.cli.chain;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.distli.chain.Blockchain;
 import org.distli.chain.GenesisBlock;
-import org.distli.chain.spec.ChainSpec;
-import org.distli.genesis.DevChain;
 import org.distli.genesis.Genesis;
+import org.distli.node.ChainSetup;
 import org.distli.primitives.Hash;
 import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
@@ -15,14 +15,11 @@ import org.distli.storage.RocksDbKeyValueStore;
 import picocli.CommandLine.Option;
 
 /**
- * The options that locate a node's chain: its data directory and its genesis. The same defaults as
- * the node: the dev chain in ./data/dev without a genesis file, ./data/chain-&lt;chainId&gt; with
- * one.
+ * The options that locate a node's chain: its data directory and its genesis, with the node's
+ * defaults and rules ({@link ChainSetup}): the dev chain in ./data/dev without a genesis file,
+ * ./data/chain-&lt;chainId&gt; with one.
  */
 public final class ChainDatabaseOptions {
-  /** Where the chain database lives inside the data directory. */
-  public static final String DATABASE_FOLDER = "chaindata";
-
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
@@ -38,29 +35,31 @@ public final class ChainDatabaseOptions {
   Path genesisFile;
 
   public Genesis genesis() {
-    return genesisFile == null ? DevChain.genesis() : Genesis.read(genesisFile);
+    return ChainSetup.genesis(Optional.ofNullable(genesisFile));
   }
 
   public Path dataDir(Genesis genesis) {
     if (dataDir != null) {
       return dataDir;
     }
-    return Path.of("data", genesisFile == null ? "dev" : "chain-" + genesis.config().chainId());
+    return ChainSetup.defaultDataDir(genesisFile == null, genesis.config().chainId());
   }
 
-  /** Opens (creating if needed) the chain database with this genesis. */
+  /**
+   * Opens (creating if needed) the chain database with this genesis, checking seals as the node
+   * does.
+   */
   public OpenChain open() {
     Genesis genesis = genesis();
-    Path directory = dataDir(genesis).resolve(DATABASE_FOLDER);
+    Path directory = dataDir(genesis).resolve(ChainSetup.DATABASE_FOLDER);
     KeyValueStore store = RocksDbKeyValueStore.open(directory, RocksDbConfig.DEFAULT);
     StateDatabase state = StateDatabase.open(store, StateDatabaseConfig.DEFAULT);
     try {
-      ChainSpec spec = ChainSpec.distli(genesis.config(), ChainSpec.SEALED_EXTRA_DATA);
-      Blockchain chain =
-          Blockchain.builder(spec, store, state)
-              .genesis(GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT)))
-              .open();
-      return new OpenChain(chain, state, store, directory);
+      Blockchain.Builder builder =
+          Blockchain.builder(ChainSetup.spec(genesis), store, state)
+              .genesis(GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT)));
+      ChainSetup.sealVerifier(genesis).ifPresent(builder::sealVerifier);
+      return new OpenChain(builder.open(), state, store, directory);
     } catch (RuntimeException e) {
       state.close();
       store.close();

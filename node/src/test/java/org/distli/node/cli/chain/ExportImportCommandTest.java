@@ -8,12 +8,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.tuweni.bytes.Bytes;
 import org.distli.chain.BlockTemplate;
 import org.distli.chain.Blockchain;
+import org.distli.chain.BuiltBlock;
+import org.distli.chain.block.Block;
+import org.distli.chain.block.BlockHeader;
 import org.distli.chain.transaction.Transaction;
 import org.distli.chain.transaction.TransactionType;
 import org.distli.crypto.SecretKey;
+import org.distli.pos.SealData;
+import org.distli.pos.Seals;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
@@ -24,6 +28,9 @@ import picocli.CommandLine;
 class ExportImportCommandTest {
   private static final SecretKey KEY =
       SecretKey.fromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+  // the genesis' one validator (0x70997970...79c8)
+  private static final SecretKey VALIDATOR =
+      SecretKey.fromHex("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
   private static final String GENESIS =
       """
       {"chainId":4242,"consensus":"pos","blockTime":3,
@@ -74,19 +81,21 @@ class ExportImportCommandTest {
                 .to(Address.fromHex("0x000000000000000000000000000000000000b0b0"))
                 .value(Wei.of(1))
                 .sign(KEY, 4242);
-        chain.importBlock(
-            chain
-                .buildBlock(
-                    new BlockTemplate(
-                        chain.head().timestamp() + 3,
-                        Address.ZERO,
-                        Hash.ZERO,
-                        Bytes.EMPTY,
-                        30_000_000,
-                        List.of(),
-                        Hash.ZERO),
-                    List.of(tx))
-                .block());
+        BlockHeader parent = chain.head();
+        BuiltBlock built =
+            chain.buildBlock(
+                new BlockTemplate(
+                    parent.timestamp() + 3,
+                    VALIDATOR.address(),
+                    Seals.nextPrevRandao(parent),
+                    Seals.unsealedExtraData(SealData.vanity("test"), 0),
+                    30_000_000,
+                    List.of(),
+                    Hash.ZERO),
+                List.of(tx));
+        Block sealed =
+            new Block(Seals.sealAlone(built.block().header(), VALIDATOR), built.block().body());
+        chain.importBlock(sealed);
       }
       head = chain.head().hash();
     }
