@@ -23,6 +23,7 @@ import org.distli.chain.block.BlockHeader;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.transaction.Transaction;
 import org.distli.crypto.SecretKey;
+import org.distli.evm.TransactionProcessor;
 import org.distli.genesis.ConsensusConfig;
 import org.distli.genesis.DevAccount;
 import org.distli.genesis.DevChain;
@@ -71,6 +72,7 @@ public final class Node implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private HealthCheck health;
   private Blockchain chain;
+  private TransactionProcessor evm;
   private TransactionPool pool;
   private NodeMetrics metrics;
   private BlockProducer producer;
@@ -129,10 +131,13 @@ public final class Node implements AutoCloseable {
     StateDatabase state = StateDatabase.open(store, StateDatabaseConfig.DEFAULT);
     resources.add(state);
     GenesisBlock genesisBlock = GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT));
+    // One processor (and its cache of analysed code) for block execution and JSON-RPC calls.
+    evm = new TransactionProcessor();
     chain =
         Blockchain.builder(spec, store, state)
             .genesis(genesisBlock)
             .sealVerifier(new PosSealVerifier(seals))
+            .transactionProcessor(evm)
             .open();
     resources.add(chain);
     BlockHeader head = chain.head();
@@ -225,7 +230,7 @@ public final class Node implements AutoCloseable {
             : UnlockedAccounts.NONE;
     RpcBackend backend =
         new RpcBackend(
-            spec, chain.reader(), state, pool, accounts, Version.clientVersion(), () -> 0);
+            spec, chain.reader(), state, pool, evm, accounts, Version.clientVersion(), () -> 0);
     JsonRpc rpc = JsonRpc.create(vertx, rpcConfig, ApiLimits.DEFAULT, backend, metrics);
     resources.add(rpc);
     rpc.server()
