@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.distli.chain.block.BaseFee;
 import org.distli.chain.block.BlobGas;
@@ -194,9 +194,22 @@ public final class Blockchain implements AutoCloseable {
     }
   }
 
-  /** Like {@link #importBlock} without waiting; the future fails with InvalidBlockException. */
+  /**
+   * Like {@link #importBlock} without waiting; the future fails with InvalidBlockException. The
+   * work that needs no state (sender recovery, the transactions root) starts at once on the helper
+   * threads, so submitting blocks ahead of the writer overlaps it with the writer's work.
+   */
   public CompletableFuture<ImportResult> submitBlock(Block block) {
-    return onWriter(() -> doImport(block));
+    List<Transaction> txs = block.transactions();
+    SenderRecovery.Job recovery = senderRecovery.start(txs);
+    Background<Hash> transactionsRoot =
+        background(
+            () -> {
+              Hash root = BlockRoots.transactionsRoot(txs);
+              txs.forEach(Transaction::hash); // the hashes the store indexes
+              return root;
+            });
+    return onWriter(() -> doImport(block, recovery, transactionsRoot));
   }
 
   /**
@@ -327,7 +340,9 @@ public final class Blockchain implements AutoCloseable {
     }
   }
 
-  private ImportResult doImport(Block block) throws InvalidBlockException {
+  private ImportResult doImport(
+      Block block, SenderRecovery.Job recovery, Background<Hash> transactionsRoot)
+      throws InvalidBlockException {
     BlockHeader header = block.header();
     if (store.header(block.hash()).isPresent()) {
       return new ImportResult(block, store.receipts(block.hash()).orElse(List.of()), true);
@@ -340,15 +355,6 @@ public final class Blockchain implements AutoCloseable {
     HeaderValidator.validate(spec, header, parent);
     sealVerifier.verify(header, parent);
     Fork fork = spec.forkAt(header.number(), header.timestamp());
-    // the transactions root (and the hashes the store indexes) are computed beside execution
-    List<Transaction> txs = block.transactions();
-    Background<Hash> transactionsRoot =
-        background(
-            () -> {
-              Hash root = BlockRoots.transactionsRoot(txs);
-              txs.forEach(Transaction::hash);
-              return root;
-            });
     BodyValidator.validateExceptTransactionsRoot(spec, block, fork);
 
     if (!store.isCanonical(parent.hash())) {
@@ -363,7 +369,7 @@ public final class Blockchain implements AutoCloseable {
       knownRoot = prepared.stateRoot;
     } else {
       try {
-        result = execute(block, parent);
+        result = execute(block, parent, recovery);
       } catch (InvalidBlockException executionFailed) {
         // a body that does not match its header is the better explanation
         checkTransactionsRoot(header, transactionsRoot.get());
@@ -402,20 +408,38 @@ public final class Blockchain implements AutoCloseable {
     T get();
   }
 
+  /**
+   * Runs {@code task} on a helper thread, or on the thread that asks for the result if no helper
+   * has started it by then: a result the writer waits for never queues behind other helper work.
+   */
   private <T> Background<T> background(Callable<T> task) {
-    if (recoveryThreads == null) {
-      return () -> {
-        try {
-          return task.call();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      };
+    StealableTask<T> stealable = new StealableTask<>(task);
+    if (recoveryThreads != null) {
+      recoveryThreads.execute(stealable::runIfUnclaimed);
     }
-    Future<T> future = recoveryThreads.submit(task);
-    return () -> {
+    return stealable::get;
+  }
+
+  /** A task run once, by a helper or by whoever needs its result first. */
+  private static final class StealableTask<T> {
+    private final Callable<T> task;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+
+    StealableTask(Callable<T> task) {
+      this.task = task;
+    }
+
+    void runIfUnclaimed() {
+      if (claimed.compareAndSet(false, true)) {
+        complete(result, task);
+      }
+    }
+
+    T get() {
+      runIfUnclaimed();
       try {
-        return future.get();
+        return result.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -424,7 +448,7 @@ public final class Blockchain implements AutoCloseable {
             ? runtime
             : new IllegalStateException(e.getCause());
       }
-    };
+    }
   }
 
   /**
@@ -448,14 +472,19 @@ public final class Blockchain implements AutoCloseable {
     for (BlockHeader header : branch) {
       Block block = store.block(header.hash()).orElseThrow();
       BlockHeader parent = store.header(header.parentHash()).orElseThrow();
-      commit(block, parent, execute(block, parent), null, null);
+      commit(
+          block,
+          parent,
+          execute(block, parent, senderRecovery.start(block.transactions())),
+          null,
+          null);
     }
   }
 
-  private BlockExecutionResult execute(Block block, BlockHeader parent)
+  private BlockExecutionResult execute(Block block, BlockHeader parent, SenderRecovery.Job recovery)
       throws InvalidBlockException {
     StateBackend parentState = parentState(parent);
-    senderRecovery.recover(block.transactions());
+    recovery.finish();
     JournaledWorldState state = new JournaledWorldState(parentState);
     BlockExecution execution =
         BlockExecution.begin(spec, evm, block.header(), state, ancestors(parent), Tracer.NONE);

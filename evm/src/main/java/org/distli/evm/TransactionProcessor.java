@@ -6,6 +6,7 @@ import org.apache.tuweni.bytes.Bytes;
 import org.distli.evm.InvalidTransactionException.Reason;
 import org.distli.evm.interpreter.CodeCache;
 import org.distli.evm.interpreter.Evm;
+import org.distli.evm.interpreter.FramePool;
 import org.distli.evm.interpreter.MessageResult;
 import org.distli.evm.interpreter.Rules;
 import org.distli.evm.precompile.PrecompileSet;
@@ -31,6 +32,7 @@ public final class TransactionProcessor {
       BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private final CodeCache codeCache;
+  private final ThreadLocal<FramePool> framePools = ThreadLocal.withInitial(FramePool::new);
 
   public TransactionProcessor() {
     this(new CodeCache());
@@ -80,7 +82,8 @@ public final class TransactionProcessor {
             tracer,
             sender,
             fees.gasPrice,
-            tx.blobVersionedHashes());
+            tx.blobVersionedHashes(),
+            framePools.get());
     if (rules.hasAccessLists()) {
       warmAccessList(evm, rules, block, tx);
     }

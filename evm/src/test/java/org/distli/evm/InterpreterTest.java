@@ -38,6 +38,36 @@ class InterpreterTest {
   }
 
   @Test
+  void pushReadsImmediatesOfEveryWidth() {
+    for (int n = 1; n <= 32; n++) {
+      StringBuilder immediate = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        immediate.append(String.format("%02x", (0x11 * (i + 1)) & 0xff));
+      }
+      String code = String.format("%02x", 0x5f + n) + immediate + RETURN_TOP;
+      assertEquals(
+          word(immediate.toString()), run(code).message().output().toHexString(), "PUSH" + n);
+    }
+  }
+
+  @Test
+  void pushPastTheEndOfCodeReadsZeros() {
+    // PUSH2 with one byte left: the missing byte reads as zero, then the implicit STOP runs
+    java.util.List<String> stacks = new java.util.ArrayList<>();
+    org.distli.evm.tracing.Tracer tracer =
+        new org.distli.evm.tracing.Tracer() {
+          @Override
+          public void onStep(org.distli.evm.tracing.FrameView frame) {
+            if (frame.stackSize() > 0) {
+              stacks.add(frame.stackItem(0).toShortHexString());
+            }
+          }
+        };
+    new CodeRunner().run(Fork.CANCUN, Hex.decode("61ff"), Bytes.EMPTY, GAS, tracer);
+    assertEquals(java.util.List.of("0xff00"), stacks);
+  }
+
+  @Test
   void subtractionWrapsAroundModulo2To256() {
     CodeRunner.Result result = run("6001600003" + RETURN_TOP); // 0 - 1
     assertEquals(word("f".repeat(64)), result.message().output().toHexString());

@@ -120,9 +120,9 @@ public final class Node implements AutoCloseable {
     health = new HealthCheck(() -> chain.head(), () -> 0, System::currentTimeMillis, stallAfter);
     ValidatorSet validators = new ValidatorSet(consensus.validators());
     Seals seals = new Seals(validators);
-    ChainSpec spec = ChainSpec.distli(genesis.config(), SealData.maxEncodedSize(validators.size()));
+    ChainSpec spec = ChainSetup.spec(genesis);
 
-    RocksDbKeyValueStore store = openDatabase(dataDir.resolve("db"));
+    RocksDbKeyValueStore store = openDatabase(dataDir.resolve(ChainSetup.DATABASE_FOLDER));
     resources.add(
         () -> {
           store.flush();
@@ -131,7 +131,7 @@ public final class Node implements AutoCloseable {
     StateDatabase state = StateDatabase.open(store, StateDatabaseConfig.DEFAULT);
     resources.add(state);
     GenesisBlock genesisBlock = GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT));
-    // One processor (and its cache of analysed code) for block execution and JSON-RPC calls.
+    // One EVM for the chain and JSON-RPC's calls, so that they share its code cache.
     evm = new TransactionProcessor();
     chain =
         Blockchain.builder(spec, store, state)
@@ -142,8 +142,8 @@ public final class Node implements AutoCloseable {
     resources.add(chain);
     BlockHeader head = chain.head();
     LOG.info(
-        "Chain {} (id {}) at block #{} {}, data in {}",
-        config.dev() ? "dev" : "",
+        "{} chain {} at block #{} {}, data in {}",
+        config.genesisFile().isPresent() ? "Genesis " + config.genesisFile().get() + ":" : "Dev",
         spec.chainId(),
         head.number(),
         head.hash(),
@@ -230,7 +230,7 @@ public final class Node implements AutoCloseable {
             : UnlockedAccounts.NONE;
     RpcBackend backend =
         new RpcBackend(
-            spec, chain.reader(), state, pool, evm, accounts, Version.clientVersion(), () -> 0);
+            spec, chain.reader(), state, pool, accounts, Version.clientVersion(), () -> 0);
     JsonRpc rpc = JsonRpc.create(vertx, rpcConfig, ApiLimits.DEFAULT, backend, metrics);
     resources.add(rpc);
     rpc.server()

@@ -167,6 +167,12 @@ public final class BlockProducer implements AutoCloseable {
       return produce(allowEmpty);
     } catch (RuntimeException | InvalidBlockException e) {
       LOG.error("Block production failed: {}", e.getMessage(), e);
+      // A failure that repeats (a full disk, a bug) must not turn into a busy loop of errors.
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
       return -1;
     }
   }

@@ -11,15 +11,19 @@ final class PoolEntry {
   final long nonce;
   final long sequence;
 
+  /** When the transaction arrived (seconds of the pool's clock). */
+  final long arrivedSeconds;
+
   /** The effective tip at the base fee the eviction order was last computed for. */
   UInt256 evictionKey;
 
   boolean pending;
 
-  PoolEntry(Transaction tx, Address sender, long sequence) {
+  PoolEntry(Transaction tx, Address sender, long sequence, long arrivedSeconds) {
     this.tx = tx;
     this.sender = sender;
     this.nonce = tx.nonce();
     this.sequence = sequence;
+    this.arrivedSeconds = arrivedSeconds;
   }
 }

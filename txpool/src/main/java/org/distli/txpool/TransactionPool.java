@@ -77,6 +77,7 @@ public final class TransactionPool {
 
   private long sequence;
   private int pendingCount;
+  private long lastQueuedSweepSeconds;
   private volatile Head head;
 
   private static final Comparator<PoolEntry> EVICTION_ORDER =
@@ -287,7 +288,7 @@ public final class TransactionPool {
       makeRoom(sender, address, tx);
     }
 
-    PoolEntry entry = new PoolEntry(tx, address, sequence++);
+    PoolEntry entry = new PoolEntry(tx, address, sequence++, clockSeconds.getAsLong());
     entry.evictionKey = evictionKey(tx, evictionBaseFee);
     if (cost.compareTo(sender.maxCost) > 0) {
       sender.maxCost = cost;
@@ -459,6 +460,7 @@ public final class TransactionPool {
           dropped += revalidate(update.getKey(), sender, update.getValue(), promoted);
         }
       }
+      dropped += sweepExpiredQueued();
       // Reordering every entry for each block's base fee would cost O(n log n) per block; it is
       // done when a full pool next needs to evict.
       evictionOrderStale = !java.util.Objects.equals(next.nextBaseFee(), evictionBaseFee);
@@ -502,6 +504,35 @@ public final class TransactionPool {
     promote(sender, promoted);
     if (sender.byNonce.isEmpty()) {
       senders.remove(address);
+    }
+    return dropped;
+  }
+
+  /**
+   * Drops queued transactions that waited longer than the queued lifetime for their nonce gap to
+   * close. Runs at most once a minute; pending transactions never expire.
+   */
+  private int sweepExpiredQueued() {
+    long now = clockSeconds.getAsLong();
+    if (now - lastQueuedSweepSeconds < 60) {
+      return 0;
+    }
+    lastQueuedSweepSeconds = now;
+    long oldest = now - config.queuedLifetimeSeconds();
+    int dropped = 0;
+    for (Map.Entry<Address, Sender> entry : List.copyOf(senders.entrySet())) {
+      Sender sender = entry.getValue();
+      long firstQueued = sender.stateNonce + sender.pending;
+      for (PoolEntry queued : List.copyOf(sender.byNonce.tailMap(firstQueued, true).values())) {
+        if (queued.arrivedSeconds < oldest) {
+          unlink(queued);
+          sender.byNonce.remove(queued.nonce);
+          dropped++;
+        }
+      }
+      if (sender.byNonce.isEmpty()) {
+        senders.remove(entry.getKey());
+      }
     }
     return dropped;
   }

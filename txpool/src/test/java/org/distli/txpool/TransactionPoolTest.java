@@ -381,6 +381,28 @@ class TransactionPoolTest {
   }
 
   @Test
+  void aQueuedTransactionWhoseGapNeverClosesExpiresButPendingOnesStay() {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(10_000);
+    TransactionPool pool =
+        new TransactionPool(
+            TxPoolConfig.DEFAULT.withQueuedLifetimeSeconds(3_600), SPEC, head(10), state, now::get);
+    SecretKey alice = funded(1);
+    Transaction pending = transfer(alice, 0, 1);
+    Transaction queued = transfer(alice, 5, 1);
+    pool.add(pending);
+    pool.add(queued);
+    now.addAndGet(3_599);
+    pool.onNewHead(head(11), state, List.of());
+    assertTrue(pool.contains(queued.hash()));
+    now.addAndGet(61); // past the lifetime, and the sweep runs at most once a minute
+    pool.onNewHead(head(12), state, List.of());
+    assertFalse(pool.contains(queued.hash()));
+    assertTrue(pool.contains(pending.hash()));
+    assertEquals(1, pool.pendingCount());
+    assertEquals(0, pool.queuedCount());
+  }
+
+  @Test
   void removingAFailedTransactionQueuesTheSendersLaterOnes() {
     TransactionPool pool = pool();
     SecretKey alice = funded(1);

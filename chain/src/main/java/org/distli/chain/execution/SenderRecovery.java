@@ -11,10 +11,12 @@ import org.distli.chain.transaction.Transaction;
 
 /**
  * Recovers the senders of a block's transactions ahead of execution, on several threads: signature
- * recovery is the largest fixed cost per transaction and independent between transactions. The
- * caller and the helper threads take small slices from a shared counter, so a helper that starts
- * late (busy with other work) just takes fewer. Each transaction caches its sender, so execution
- * later finds it ready. Invalid signatures are left for execution to report in order.
+ * recovery is the largest fixed cost per transaction and independent between transactions. A {@link
+ * Job} can start as soon as a block arrives, on the helper threads, and the chain writer joins it
+ * when it gets to the block: everyone takes small slices from one shared counter, so no transaction
+ * is recovered twice and a helper that starts late simply takes fewer. Each transaction caches its
+ * sender, so execution finds it ready. Invalid signatures are left for execution to report in
+ * order.
  */
 public final class SenderRecovery {
   private static final int SLICE = 16;
@@ -31,39 +33,58 @@ public final class SenderRecovery {
     this.helpers = executor == null ? 0 : Math.max(0, helpers);
   }
 
-  /** Recovers every sender not yet known; returns when all are done. */
-  public void recover(List<Transaction> transactions) {
-    int count = transactions.size();
-    AtomicInteger next = new AtomicInteger();
-    int tasks = Math.min(helpers, count / (2 * SLICE));
-    List<Future<?>> futures = new ArrayList<>(tasks);
+  /** Starts recovering on the helper threads; {@link Job#finish} completes it. */
+  public Job start(List<Transaction> transactions) {
+    Job job = new Job(transactions);
+    int tasks = Math.min(helpers, transactions.size() / (2 * SLICE));
     for (int i = 0; i < tasks; i++) {
-      futures.add(executor.submit(() -> work(transactions, next)));
+      job.helpers.add(executor.submit(job::work));
     }
-    work(transactions, next);
-    for (Future<?> future : futures) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("sender recovery failed", e.getCause());
-      }
-    }
+    return job;
   }
 
-  private static void work(List<Transaction> transactions, AtomicInteger next) {
-    int count = transactions.size();
-    for (int start = next.getAndAdd(SLICE); start < count; start = next.getAndAdd(SLICE)) {
-      int end = Math.min(count, start + SLICE);
-      for (int i = start; i < end; i++) {
-        Transaction tx = transactions.get(i);
-        if (!tx.isSenderRecovered()) {
-          try {
-            tx.sender();
-          } catch (InvalidTransactionException invalid) {
-            // reported when the transaction is validated in order
+  /** Recovers every sender not yet known, with the helpers; returns when all are done. */
+  public void recover(List<Transaction> transactions) {
+    start(transactions).finish();
+  }
+
+  /** The recovery of one block's senders. */
+  public static final class Job {
+    private final List<Transaction> transactions;
+    private final AtomicInteger next = new AtomicInteger();
+    private final List<Future<?>> helpers = new ArrayList<>(2);
+
+    private Job(List<Transaction> transactions) {
+      this.transactions = transactions;
+    }
+
+    /** Works on what is left, then waits for the helpers' slices in progress. */
+    public void finish() {
+      work();
+      for (Future<?> future : helpers) {
+        try {
+          future.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("sender recovery failed", e.getCause());
+        }
+      }
+    }
+
+    private void work() {
+      int count = transactions.size();
+      for (int start = next.getAndAdd(SLICE); start < count; start = next.getAndAdd(SLICE)) {
+        int end = Math.min(count, start + SLICE);
+        for (int i = start; i < end; i++) {
+          Transaction tx = transactions.get(i);
+          if (!tx.isSenderRecovered()) {
+            try {
+              tx.sender();
+            } catch (InvalidTransactionException invalid) {
+              // reported when the transaction is validated in order
+            }
           }
         }
       }

@@ -24,19 +24,6 @@ final class BitwiseOps {
     U256.set(s, sp - 8, U256.equal(s, sp - 4, sp - 8) ? 1 : 0);
   }
 
-  static void iszero(long[] s, int sp) {
-    U256.set(s, sp - 4, U256.isZero(s, sp - 4) ? 1 : 0);
-  }
-
-  static void and(long[] s, int sp) {
-    int a = sp - 4;
-    int b = sp - 8;
-    s[b] &= s[a];
-    s[b + 1] &= s[a + 1];
-    s[b + 2] &= s[a + 2];
-    s[b + 3] &= s[a + 3];
-  }
-
   static void or(long[] s, int sp) {
     int a = sp - 4;
     int b = sp - 8;

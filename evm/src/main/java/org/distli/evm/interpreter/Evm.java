@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.distli.evm.BlockContext;
 import org.distli.evm.ExceptionalHalt;
 import org.distli.evm.precompile.Precompile;
@@ -64,8 +63,9 @@ public final class Evm {
 
   // ---- scratch
   final long[] scratch = new long[U256.SCRATCH_SIZE];
-  private final KeccakDigest keccak = new KeccakDigest(256);
-  private final Frame[] frames = new Frame[MAX_DEPTH + 1];
+
+  /** Frames by depth, shared with later executions on the same thread. */
+  private final FramePool frames;
 
   // ---- the result of the frame that finished last
   private boolean resultSuccess;
@@ -85,6 +85,25 @@ public final class Evm {
       Address origin,
       Wei gasPrice,
       List<Hash> blobHashes) {
+    this(rules, state, block, precompiles, codeCache, tracer, origin, gasPrice, blobHashes, null);
+  }
+
+  /**
+   * @param framePool frames to reuse, or null; a pool serves one execution at a time (when taken,
+   *     this execution uses a pool of its own)
+   */
+  public Evm(
+      Rules rules,
+      WorldState state,
+      BlockContext block,
+      PrecompileSet precompiles,
+      CodeCache codeCache,
+      Tracer tracer,
+      Address origin,
+      Wei gasPrice,
+      List<Hash> blobHashes,
+      FramePool framePool) {
+    this.frames = framePool != null && framePool.acquire() ? framePool : new FramePool();
     this.rules = rules;
     this.state = state;
     this.block = block;
@@ -102,18 +121,30 @@ public final class Evm {
 
   /** Runs a message call from {@code caller} to {@code to} as the transaction's own frame. */
   public MessageResult call(Address caller, Address to, Wei value, byte[] input, long gas) {
-    if (startCall(null, CallType.CALL, caller, to, to, value, input, gas, false, 0)) {
-      runFrames();
+    boolean clean = false;
+    try {
+      if (startCall(null, CallType.CALL, caller, to, to, value, input, gas, false, 0)) {
+        runFrames();
+      }
+      clean = true;
+      return result();
+    } finally {
+      frames.release(clean);
     }
-    return result();
   }
 
   /** Runs a contract creation as the transaction's own frame (it increments the nonce). */
   public MessageResult create(Address caller, Wei value, byte[] initcode, long gas) {
-    if (startCreate(CallType.CREATE, caller, value, initcode, null, gas, 0)) {
-      runFrames();
+    boolean clean = false;
+    try {
+      if (startCreate(CallType.CREATE, caller, value, initcode, null, gas, 0)) {
+        runFrames();
+      }
+      clean = true;
+      return result();
+    } finally {
+      frames.release(clean);
     }
-    return result();
   }
 
   private MessageResult result() {
@@ -128,12 +159,12 @@ public final class Evm {
 
   /** Runs frames until the outermost one finishes, starting from the frame at depth 0. */
   private void runFrames() {
-    Frame current = frames[0];
+    Frame current = frames.at(0);
     while (true) {
       Interpreter.run(current);
       if (current.exit == Interpreter.SUSPEND) {
         if (startChild(current)) {
-          current = frames[current.depth + 1];
+          current = frames.at(current.depth + 1);
         } else {
           resume(current);
         }
@@ -145,18 +176,13 @@ public final class Evm {
       if (depth == 0) {
         return;
       }
-      current = frames[depth - 1];
+      current = frames.at(depth - 1);
       resume(current);
     }
   }
 
   private Frame frame(int depth) {
-    Frame frame = frames[depth];
-    if (frame == null) {
-      frame = new Frame(this, depth);
-      frames[depth] = frame;
-    }
-    return frame;
+    return frames.frame(this, depth);
   }
 
   // ---- starting frames
@@ -656,10 +682,7 @@ public final class Evm {
   }
 
   byte[] keccak(byte[] data, int offset, int length) {
-    keccak.update(data, offset, length);
-    byte[] out = new byte[32];
-    keccak.doFinal(out, 0);
-    return out;
+    return org.distli.crypto.Keccak256.digest(data, offset, length);
   }
 
   /** The address of a contract created by CREATE: keccak(rlp([sender, nonce]))[12:]. */

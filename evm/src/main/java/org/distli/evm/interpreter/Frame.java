@@ -16,7 +16,9 @@ import org.distli.primitives.Wei;
 final class Frame implements FrameView {
   static final byte[] NO_BYTES = new byte[0];
 
-  final Evm evm;
+  /** The execution this frame currently serves (frames are pooled across executions). */
+  Evm evm;
+
   final int depth;
 
   /**
@@ -67,8 +69,7 @@ final class Frame implements FrameView {
   long childReturnLength;
   byte[] childSalt;
 
-  Frame(Evm evm, int depth) {
-    this.evm = evm;
+  Frame(int depth) {
     this.depth = depth;
   }
 
@@ -114,6 +115,7 @@ final class Frame implements FrameView {
     output = NO_BYTES;
     childInput = null;
     childSalt = null;
+    evm = null;
   }
 
   // ---- memory

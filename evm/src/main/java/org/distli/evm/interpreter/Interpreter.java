@@ -165,12 +165,19 @@ final class Interpreter {
           pc++;
         }
         case ISZERO -> {
-          BitwiseOps.iszero(s, sp);
+          int top = sp - 4;
+          s[top] = (s[top] | s[top + 1] | s[top + 2] | s[top + 3]) == 0 ? 1 : 0;
+          s[top + 1] = 0;
+          s[top + 2] = 0;
+          s[top + 3] = 0;
           pc++;
         }
         case AND -> {
-          BitwiseOps.and(s, sp);
           sp -= 4;
+          s[sp - 4] &= s[sp];
+          s[sp - 3] &= s[sp + 1];
+          s[sp - 2] &= s[sp + 2];
+          s[sp - 1] &= s[sp + 3];
           pc++;
         }
         case OR -> {
@@ -284,6 +291,14 @@ final class Interpreter {
           pc++;
         }
         case MLOAD -> {
+          long offset = s[sp - 4];
+          if ((s[sp - 3] | s[sp - 2] | s[sp - 1]) == 0
+              && offset >= 0
+              && offset <= f.memorySize - 32) {
+            Words.fromBytes(f.memory, (int) offset, s, sp - 4);
+            pc++;
+            break;
+          }
           if ((g = MemoryOps.mload(f, s, sp, gas)) < 0) {
             r = g;
             break loop;
@@ -292,6 +307,15 @@ final class Interpreter {
           pc++;
         }
         case MSTORE -> {
+          long offset = s[sp - 4];
+          if ((s[sp - 3] | s[sp - 2] | s[sp - 1]) == 0
+              && offset >= 0
+              && offset <= f.memorySize - 32) {
+            Words.toBytes(s, sp - 8, f.memory, (int) offset);
+            sp -= 8;
+            pc++;
+            break;
+          }
           if ((g = MemoryOps.mstore(f, s, sp, gas)) < 0) {
             r = g;
             break loop;
@@ -398,7 +422,11 @@ final class Interpreter {
           pc += 2;
         }
         case PUSH1 + 1, PUSH1 + 2, PUSH1 + 3, PUSH1 + 4, PUSH1 + 5, PUSH1 + 6, PUSH1 + 7 -> {
-          StackOps.pushSmall(bytes, pc + 1, op - PUSH1 + 1, s, sp);
+          // The code is padded, so reading 8 bytes past the immediate is safe.
+          s[sp] = (long) Words.LONG_BE.get(bytes, pc + 1) >>> ((PUSH1 + 7 - op) << 3);
+          s[sp + 1] = 0;
+          s[sp + 2] = 0;
+          s[sp + 3] = 0;
           sp += 4;
           pc += op - PUSH1 + 2;
         }
@@ -426,7 +454,7 @@ final class Interpreter {
             PUSH1 + 29,
             PUSH1 + 30,
             PUSH32 -> {
-          Words.fromBytesPartial(bytes, pc + 1, op - PUSH1 + 1, s, sp);
+          StackOps.push(bytes, pc, op - PUSH1 + 1, s, sp);
           sp += 4;
           pc += op - PUSH1 + 2;
         }
@@ -446,7 +474,11 @@ final class Interpreter {
             DUP1 + 13,
             DUP1 + 14,
             DUP16 -> {
-          StackOps.dup(s, sp, (op - DUP1 + 1) << 2);
+          int from = sp - ((op - DUP1 + 1) << 2);
+          s[sp] = s[from];
+          s[sp + 1] = s[from + 1];
+          s[sp + 2] = s[from + 2];
+          s[sp + 3] = s[from + 3];
           sp += 4;
           pc++;
         }
@@ -466,7 +498,20 @@ final class Interpreter {
             SWAP1 + 13,
             SWAP1 + 14,
             SWAP16 -> {
-          StackOps.swap(s, sp, (op - SWAP1 + 1) << 2);
+          int top = sp - 4;
+          int other = top - ((op - SWAP1 + 1) << 2);
+          long t0 = s[top];
+          long t1 = s[top + 1];
+          long t2 = s[top + 2];
+          long t3 = s[top + 3];
+          s[top] = s[other];
+          s[top + 1] = s[other + 1];
+          s[top + 2] = s[other + 2];
+          s[top + 3] = s[other + 3];
+          s[other] = t0;
+          s[other + 1] = t1;
+          s[other + 2] = t2;
+          s[other + 3] = t3;
           pc++;
         }
         case LOG0, LOG0 + 1, LOG0 + 2, LOG0 + 3, LOG4 -> {

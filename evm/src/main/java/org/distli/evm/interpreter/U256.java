@@ -93,15 +93,22 @@ final class U256 {
    * which always fits in 128 bits.
    */
   static void mul(long[] a, int x, int y, int r) {
-    long x0 = a[x], x1 = a[x + 1], x2 = a[x + 2], x3 = a[x + 3];
-    long y0 = a[y], y1 = a[y + 1], y2 = a[y + 2], y3 = a[y + 3];
-    if ((x1 | x2 | x3 | y1 | y2 | y3) == 0) {
+    if ((a[x + 1] | a[x + 2] | a[x + 3] | a[y + 1] | a[y + 2] | a[y + 3]) == 0) {
+      long x0 = a[x];
+      long y0 = a[y];
       a[r] = x0 * y0;
       a[r + 1] = Math.unsignedMultiplyHigh(x0, y0);
       a[r + 2] = 0;
       a[r + 3] = 0;
-      return;
+    } else {
+      mulWide(a, x, y, r);
     }
+  }
+
+  /** {@link #mul} when an operand has more than one limb: kept apart so that mul stays small. */
+  private static void mulWide(long[] a, int x, int y, int r) {
+    long x0 = a[x], x1 = a[x + 1], x2 = a[x + 2], x3 = a[x + 3];
+    long y0 = a[y], y1 = a[y + 1], y2 = a[y + 2], y3 = a[y + 3];
     // row x0
     long r0 = x0 * y0;
     long c = Math.unsignedMultiplyHigh(x0, y0);
@@ -211,6 +218,11 @@ final class U256 {
   private static final int VN = 10;
   private static final int QN = 16;
 
+  // The last divisor top limb whose reciprocal was computed, and that reciprocal: MULMOD and
+  // ADDMOD usually reduce by the same modulus again and again.
+  private static final int RECIPROCAL_OF = 24;
+  private static final int RECIPROCAL = 25;
+
   /**
    * Unsigned x / y into q and x % y into m (either may be -1 to skip it). Division by zero yields
    * zero for both, as the EVM defines it. q and m may alias x or y.
@@ -230,17 +242,42 @@ final class U256 {
         store(a, m, x0 - quotient * y0, 0, 0, 0);
         return;
       }
-      // One-limb divisor: schoolbook division limb by limb from the top.
-      long q3 = Long.divideUnsigned(x3, y0);
-      long r = x3 - q3 * y0;
-      long q2 = div128(r, x2, y0);
-      r = x2 - q2 * y0;
-      long q1 = div128(r, x1, y0);
-      r = x1 - q1 * y0;
-      long q0 = div128(r, x0, y0);
-      r = x0 - q0 * y0;
+      if ((y0 & (y0 - 1)) == 0) {
+        // Division by a power of two is a shift (Solidity code divides by 2^k to shift right).
+        int k = Long.numberOfTrailingZeros(y0);
+        if (k == 0) {
+          store(a, q, x0, x1, x2, x3);
+        } else {
+          store(
+              a,
+              q,
+              (x0 >>> k) | (x1 << (64 - k)),
+              (x1 >>> k) | (x2 << (64 - k)),
+              (x2 >>> k) | (x3 << (64 - k)),
+              x3 >>> k);
+        }
+        store(a, m, x0 & (y0 - 1), 0, 0, 0);
+        return;
+      }
+      // One-limb divisor: normalise it, then divide limb by limb with its reciprocal.
+      int shift = Long.numberOfLeadingZeros(y0);
+      long d = y0 << shift;
+      long v = cachedReciprocal(scratch, d);
+      long u4 = shift == 0 ? 0 : x3 >>> (64 - shift);
+      long u3 = shift == 0 ? x3 : (x3 << shift) | (x2 >>> (64 - shift));
+      long u2 = shift == 0 ? x2 : (x2 << shift) | (x1 >>> (64 - shift));
+      long u1 = shift == 0 ? x1 : (x1 << shift) | (x0 >>> (64 - shift));
+      long u0 = x0 << shift;
+      long q3 = div2by1(u4, u3, d, v);
+      long r = u3 - q3 * d;
+      long q2 = div2by1(r, u2, d, v);
+      r = u2 - q2 * d;
+      long q1 = div2by1(r, u1, d, v);
+      r = u1 - q1 * d;
+      long q0 = div2by1(r, u0, d, v);
+      r = u0 - q0 * d;
       store(a, q, q0, q1, q2, q3);
-      store(a, m, r, 0, 0, 0);
+      store(a, m, r >>> shift, 0, 0, 0);
       return;
     }
     int n = y3 != 0 ? 4 : y2 != 0 ? 3 : 2;
@@ -286,13 +323,20 @@ final class U256 {
       mLimbs--;
     }
     if ((y1 | y2 | y3) == 0) {
-      long rem = 0;
+      int shift = Long.numberOfLeadingZeros(y0);
+      long d = y0 << shift;
+      long v = cachedReciprocal(scratch, d);
+      // Normalise the dividend on the fly: each step divides (rem : next shifted limb).
+      long rem = shift == 0 ? 0 : scratch[UN + mLimbs - 1] >>> (64 - shift);
       for (int i = mLimbs - 1; i >= 0; i--) {
-        long limb = scratch[UN + i];
-        long qd = div128(rem, limb, y0);
-        rem = limb - qd * y0;
+        long limb = scratch[UN + i] << shift;
+        if (shift != 0 && i > 0) {
+          limb |= scratch[UN + i - 1] >>> (64 - shift);
+        }
+        long qd = div2by1(rem, limb, d, v);
+        rem = limb - qd * d;
       }
-      store(a, r, rem, 0, 0, 0);
+      store(a, r, rem >>> shift, 0, 0, 0);
       return;
     }
     int n = y3 != 0 ? 4 : y2 != 0 ? 3 : 2;
@@ -369,6 +413,45 @@ final class U256 {
   }
 
   /**
+   * The reciprocal of a normalised divisor (top bit set): floor((2^128 - 1) / d) - 2^64, as Möller
+   * and Granlund define it ("Improved division by invariant integers", 2011).
+   */
+  static long reciprocal(long d) {
+    return div128(~d, -1L, d);
+  }
+
+  /** The reciprocal of d, from the scratch cache when d was the last divisor. */
+  static long cachedReciprocal(long[] scratch, long d) {
+    if (scratch[RECIPROCAL_OF] == d) {
+      return scratch[RECIPROCAL];
+    }
+    long v = reciprocal(d);
+    scratch[RECIPROCAL_OF] = d;
+    scratch[RECIPROCAL] = v;
+    return v;
+  }
+
+  /**
+   * (u1:u0) / d for a normalised d and u1 < d, with d's reciprocal v: two multiplications instead
+   * of a hardware division (Möller and Granlund, algorithm 4). The remainder is {@code u0 - q * d}.
+   */
+  static long div2by1(long u1, long u0, long d, long v) {
+    long productLow = v * u1;
+    long productHigh = Math.unsignedMultiplyHigh(v, u1);
+    long q0 = productLow + u0;
+    long q1 = productHigh + u1 + (Long.compareUnsigned(q0, productLow) < 0 ? 1 : 0) + 1;
+    long r = u0 - q1 * d;
+    if (Long.compareUnsigned(r, q0) > 0) {
+      q1--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      q1++;
+    }
+    return q1;
+  }
+
+  /**
    * Knuth's algorithm D (TAOCP 4.3.1) on 64-bit digits. Dividend of m limbs at s[UN..], divisor of
    * n >= 2 limbs at s[VN..] with a non-zero top limb, m >= n. Leaves the quotient (m - n + 1 limbs)
    * at s[QN..] and the remainder (n limbs) at s[UN..].
@@ -391,6 +474,7 @@ final class U256 {
     }
     long vTop = s[VN + n - 1];
     long vNext = s[VN + n - 2];
+    long vReciprocal = cachedReciprocal(s, vTop);
     for (int j = m - n; j >= 0; j--) {
       // D3: estimate the quotient digit from the top two dividend digits.
       long uTop = s[UN + j + n];
@@ -403,7 +487,7 @@ final class U256 {
         rhat = uNext + uTop;
         rhatOverflow = Long.compareUnsigned(rhat, uNext) < 0;
       } else {
-        qhat = div128(uTop, uNext, vTop);
+        qhat = div2by1(uTop, uNext, vTop, vReciprocal);
         rhat = uNext - qhat * vTop;
         rhatOverflow = false;
       }
@@ -477,10 +561,5 @@ final class U256 {
     for (int i = 5; i < len; i++) {
       scratch[UN + i] = 0;
     }
-  }
-
-  /** The scratch offset where callers put a wide dividend for {@link #modWide}. */
-  static int wideOffset() {
-    return UN;
   }
 }

@@ -36,32 +36,6 @@ final class Words {
     s[i] = (long) LONG_BE.get(in, off + 24);
   }
 
-  /**
-   * Reads {@code length} (at most 32) big-endian bytes of {@code in} at {@code off} as a number;
-   * bytes past the end of the array read as zero only if the caller padded it.
-   */
-  static void fromBytesPartial(byte[] in, int off, int length, long[] s, int i) {
-    s[i] = 0;
-    s[i + 1] = 0;
-    s[i + 2] = 0;
-    s[i + 3] = 0;
-    int end = off + length;
-    int limb = 0;
-    int p = end;
-    while (p - 8 >= off) {
-      s[i + limb] = (long) LONG_BE.get(in, p - 8);
-      p -= 8;
-      limb++;
-    }
-    long partial = 0;
-    for (int k = off; k < p; k++) {
-      partial = (partial << 8) | (in[k] & 0xff);
-    }
-    if (p > off) {
-      s[i + limb] = partial;
-    }
-  }
-
   static byte[] toBytes(long[] s, int i) {
     byte[] out = new byte[32];
     toBytes(s, i, out, 0);
@@ -130,10 +104,6 @@ final class Words {
 
   static Hash toHash(long[] s, int i) {
     return Hash.wrap(toBytes(s, i));
-  }
-
-  static Bytes32 toBytes32(long[] s, int i) {
-    return Bytes32.wrap(toBytes(s, i));
   }
 
   static Bytes wrap(byte[] bytes) {

@@ -72,6 +72,31 @@ public final class StateTestSuite {
     return results;
   }
 
+  /** Submits every file, largest first; the futures are in file order. */
+  public List<Future<List<StateTestRunner.CaseResult>>> submitLargestFirst(
+      ExecutorService pool, List<Path> files, Fork onlyFork) {
+    List<Integer> order = new ArrayList<>();
+    long[] sizes = new long[files.size()];
+    for (int i = 0; i < files.size(); i++) {
+      order.add(i);
+      try {
+        sizes[i] = Files.size(files.get(i));
+      } catch (IOException e) {
+        sizes[i] = 0;
+      }
+    }
+    order.sort((a, b) -> Long.compare(sizes[b], sizes[a]));
+    List<Future<List<StateTestRunner.CaseResult>>> futures = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      futures.add(null);
+    }
+    for (int i : order) {
+      Path file = files.get(i);
+      futures.set(i, pool.submit(() -> runFile(file, onlyFork, null)));
+    }
+    return futures;
+  }
+
   /**
    * Runs every file, on {@code threads} threads (1 with a tracer, so that traces do not
    * interleave), reporting each failure to {@code onFailure} in file order.
@@ -102,10 +127,10 @@ public final class StateTestSuite {
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<List<StateTestRunner.CaseResult>>> pending = new ArrayList<>();
-      for (Path file : files) {
-        pending.add(pool.submit(() -> runFile(file, onlyFork, null)));
-      }
+      // Largest files first, so that a long one does not run alone at the end; results are still
+      // reported in file order.
+      List<Future<List<StateTestRunner.CaseResult>>> pending =
+          submitLargestFirst(pool, files, onlyFork);
       for (Future<List<StateTestRunner.CaseResult>> future : pending) {
         for (StateTestRunner.CaseResult result : future.get()) {
           if (result.passed()) {

@@ -30,10 +30,8 @@ class GeneralStateTestsConformanceTest {
     StateTestSuite suite = new StateTestSuite();
     pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     List<Path> files = StateTestSuite.files(List.of(root));
-    List<Future<List<StateTestRunner.CaseResult>>> results = new ArrayList<>();
-    for (Path file : files) {
-      results.add(pool.submit(() -> suite.runFile(file, null, null)));
-    }
+    List<Future<List<StateTestRunner.CaseResult>>> results =
+        suite.submitLargestFirst(pool, files, null);
     List<DynamicTest> tests = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);

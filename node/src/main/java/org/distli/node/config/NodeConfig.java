@@ -85,6 +85,13 @@ public record NodeConfig(
     Reader r = new Reader(sources);
     Optional<Path> genesis = r.path(Settings.GENESIS);
     boolean dev = r.bool(Settings.DEV).orElse(genesis.isEmpty());
+    if (!dev && genesis.isEmpty()) {
+      throw r.error(
+          Settings.DEV,
+          "a chain other than the dev chain needs a genesis file ("
+              + Settings.GENESIS.optionName()
+              + ")");
+    }
     String logLevel = r.text(Settings.LOG_LEVEL).orElse("INFO").toUpperCase(Locale.ROOT);
     if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF").contains(logLevel)) {
       throw r.error(

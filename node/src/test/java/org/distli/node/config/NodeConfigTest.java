@@ -146,6 +146,15 @@ class NodeConfigTest {
   }
 
   @Test
+  void turningDevModeOffWithoutAGenesisIsRefused() {
+    ConfigException error =
+        assertThrows(ConfigException.class, () -> resolve(Map.of("dev", "false"), Map.of(), ""));
+    assertEquals(
+        "--dev: a chain other than the dev chain needs a genesis file (--genesis)",
+        error.getMessage());
+  }
+
+  @Test
   void anUnknownNamespaceIsRefused() {
     ConfigException error =
         assertThrows(

@@ -130,6 +130,14 @@ class DevNodeIT {
       assertTrue(exit == 0 || exit == 143, "exit code " + exit);
       assertTrue(node.log().contains("Stopped"), node.logTail());
 
+      // The chain tools open the node's database: export it and import it into a fresh one, which
+      // checks every block's proof-of-stake seals again.
+      Path exported = dir.resolve("chain.rlp");
+      assertEquals(
+          0, distli("export", exported.toString(), "--data-dir", node.dataDir().toString()));
+      assertEquals(
+          0, distli("import", exported.toString(), "--data-dir", dir.resolve("copy").toString()));
+
       node.start();
       web3 = node.web3j();
       assertEquals(headNumber, web3.ethBlockNumber().send().getBlockNumber());
@@ -231,6 +239,18 @@ class DevNodeIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static int distli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine cli = org.distli.node.cli.DistliCommand.commandLine();
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(out, true));
+    int exit = cli.execute(args);
+    if (exit != 0) {
+      System.err.println(out);
+    }
+    return exit;
+  }
 
   private static String send(
       Web3j web3, Credentials from, long nonce, String to, BigInteger value, String data)

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPInputStream;
+import org.apache.tuweni.bytes.Bytes;
 import org.distli.chain.Blockchain;
 import org.distli.chain.ImportResult;
 import org.distli.chain.block.Block;
@@ -44,12 +48,10 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try (ChainDatabaseOptions.OpenChain open = database.open()) {
       Blockchain chain = open.chain();
-      long imported = 0;
-      long skipped = 0;
-      long transactions = 0;
-      long gas = 0;
-      long started = System.nanoTime();
-      long lastReport = System.currentTimeMillis();
+      Progress progress = new Progress();
+      // a few blocks are handed to the chain ahead, so that their sender recovery overlaps the
+      // execution of the one before
+      ArrayDeque<Pending> pending = new ArrayDeque<>();
       for (Path file : files) {
         try (InputStream in = open(file)) {
           RlpItemStream items = new RlpItemStream(in);
@@ -59,9 +61,12 @@ public final class ImportCommand implements Callable<Integer> {
             index++;
             Block block;
             try {
-              block = Block.decode(org.apache.tuweni.bytes.Bytes.wrap(item));
+              block = Block.decode(Bytes.wrap(item));
             } catch (RlpException | InvalidTransactionException e) {
-              return fail(file, index, "undecodable block: " + e.getMessage());
+              Integer failed = drain(pending, progress, 0);
+              return failed != null
+                  ? failed
+                  : fail(file, index, "undecodable block: " + e.getMessage());
             }
             if (block.number() == 0) {
               if (!block.hash().equals(chain.reader().genesis().hash())) {
@@ -73,48 +78,85 @@ public final class ImportCommand implements Callable<Integer> {
                         + " is not this chain's "
                         + chain.reader().genesis().hash());
               }
-              skipped++;
+              progress.skipped++;
               continue;
             }
-            ImportResult result;
-            try {
-              result = chain.importBlock(block);
-            } catch (InvalidBlockException e) {
-              return fail(
-                  file,
-                  index,
-                  "invalid block #" + block.number() + " " + block.hash() + ": " + e.getMessage());
-            }
-            if (result.alreadyKnown()) {
-              skipped++;
-            } else {
-              imported++;
-              transactions += block.transactions().size();
-              gas += block.header().gasUsed();
-            }
-            if (System.currentTimeMillis() - lastReport > PROGRESS_EVERY_MS) {
-              lastReport = System.currentTimeMillis();
-              spec.commandLine()
-                  .getOut()
-                  .printf("Imported %d blocks, at #%d%n", imported, block.number());
+            pending.add(new Pending(file, index, block, chain.submitBlock(block)));
+            Integer failed = drain(pending, progress, WINDOW);
+            if (failed != null) {
+              return failed;
             }
           }
         }
       }
-      double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+      Integer failed = drain(pending, progress, 0);
+      if (failed != null) {
+        return failed;
+      }
+      double seconds = Math.max(1e-9, (System.nanoTime() - progress.started) / 1e9);
       spec.commandLine()
           .getOut()
           .printf(
               "Imported %d blocks (%d skipped), %d transactions, %.1f Mgas in %.1f s; head #%d %s%n",
-              imported,
-              skipped,
-              transactions,
-              gas / 1e6,
+              progress.imported,
+              progress.skipped,
+              progress.transactions,
+              progress.gas / 1e6,
               seconds,
               chain.head().number(),
               chain.head().hash());
       return 0;
     }
+  }
+
+  private static final int WINDOW = 4;
+
+  private record Pending(
+      Path file, long index, Block block, CompletableFuture<ImportResult> result) {}
+
+  private static final class Progress {
+    final long started = System.nanoTime();
+    long lastReport = System.currentTimeMillis();
+    long imported;
+    long skipped;
+    long transactions;
+    long gas;
+  }
+
+  /** Waits for imports until at most {@code keep} are pending; the exit code of a failure. */
+  private Integer drain(ArrayDeque<Pending> pending, Progress progress, int keep) {
+    while (pending.size() > keep) {
+      Pending next = pending.poll();
+      ImportResult result;
+      try {
+        result = next.result.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return fail(next.file, next.index, "interrupted");
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        String reason =
+            cause instanceof InvalidBlockException ? cause.getMessage() : String.valueOf(cause);
+        return fail(
+            next.file,
+            next.index,
+            "invalid block #" + next.block.number() + " " + next.block.hash() + ": " + reason);
+      }
+      if (result.alreadyKnown()) {
+        progress.skipped++;
+      } else {
+        progress.imported++;
+        progress.transactions += next.block.transactions().size();
+        progress.gas += next.block.header().gasUsed();
+      }
+      if (System.currentTimeMillis() - progress.lastReport > PROGRESS_EVERY_MS) {
+        progress.lastReport = System.currentTimeMillis();
+        spec.commandLine()
+            .getOut()
+            .printf("Imported %d blocks, at #%d%n", progress.imported, next.block.number());
+      }
+    }
+    return null;
   }
 
   private int fail(Path file, long index, String reason) {

@@ -3,16 +3,21 @@ package org.distli.node.cli.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
 import org.distli.chain.BlockTemplate;
 import org.distli.chain.Blockchain;
 import org.distli.chain.BuiltBlock;
 import org.distli.chain.block.Block;
 import org.distli.chain.block.BlockHeader;
+import org.distli.chain.rlp.RlpItemStream;
 import org.distli.chain.transaction.Transaction;
 import org.distli.chain.transaction.TransactionType;
 import org.distli.crypto.SecretKey;
@@ -140,6 +145,48 @@ class ExportImportCommandTest {
             "--genesis",
             genesis.toString()));
     assertTrue(out.toString().contains("Imported 0 blocks (4 skipped)"), out.toString());
+
+    // a tampered block stops the import, named with its reason; the blocks before it stay
+    Path plain = dir.resolve("chain.rlp");
+    assertEquals(
+        0,
+        run(
+            "export",
+            plain.toString(),
+            "--data-dir",
+            dir.resolve("a").toString(),
+            "--genesis",
+            genesis.toString()));
+    List<Block> blocks = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(plain)) {
+      RlpItemStream items = new RlpItemStream(in);
+      for (byte[] item = items.next(); item != null; item = items.next()) {
+        blocks.add(Block.decode(Bytes.wrap(item)));
+      }
+    }
+    Block second = blocks.get(2);
+    blocks.set(
+        2,
+        new Block(second.header().toBuilder().stateRoot(Hash.EMPTY_CODE).build(), second.body()));
+    Path tampered = dir.resolve("tampered.rlp");
+    try (OutputStream outFile = Files.newOutputStream(tampered)) {
+      for (Block block : blocks) {
+        outFile.write(block.encoded().toArrayUnsafe());
+      }
+    }
+    assertEquals(
+        1,
+        run(
+            "import",
+            tampered.toString(),
+            "--data-dir",
+            dir.resolve("c").toString(),
+            "--genesis",
+            genesis.toString()));
+    assertTrue(err.toString().contains("block 3 of the file: invalid block #2"), err.toString());
+    try (ChainDatabaseOptions.OpenChain partial = options(dir.resolve("c"), genesis).open()) {
+      assertEquals(1, partial.chain().head().number());
+    }
   }
 
   @Test
