@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.distli.chain.block.BaseFee;
 import org.distli.chain.block.BlobGas;
@@ -408,20 +408,38 @@ public final class Blockchain implements AutoCloseable {
     T get();
   }
 
+  /**
+   * Runs {@code task} on a helper thread, or on the thread that asks for the result if no helper
+   * has started it by then: a result the writer waits for never queues behind other helper work.
+   */
   private <T> Background<T> background(Callable<T> task) {
-    if (recoveryThreads == null) {
-      return () -> {
-        try {
-          return task.call();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      };
+    StealableTask<T> stealable = new StealableTask<>(task);
+    if (recoveryThreads != null) {
+      recoveryThreads.execute(stealable::runIfUnclaimed);
     }
-    Future<T> future = recoveryThreads.submit(task);
-    return () -> {
+    return stealable::get;
+  }
+
+  /** A task run once, by a helper or by whoever needs its result first. */
+  private static final class StealableTask<T> {
+    private final Callable<T> task;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+
+    StealableTask(Callable<T> task) {
+      this.task = task;
+    }
+
+    void runIfUnclaimed() {
+      if (claimed.compareAndSet(false, true)) {
+        complete(result, task);
+      }
+    }
+
+    T get() {
+      runIfUnclaimed();
       try {
-        return future.get();
+        return result.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -430,7 +448,7 @@ public final class Blockchain implements AutoCloseable {
             ? runtime
             : new IllegalStateException(e.getCause());
       }
-    };
+    }
   }
 
   /**

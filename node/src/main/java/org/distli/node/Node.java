@@ -230,7 +230,7 @@ public final class Node implements AutoCloseable {
             : UnlockedAccounts.NONE;
     RpcBackend backend =
         new RpcBackend(
-            spec, chain.reader(), state, pool, accounts, Version.clientVersion(), () -> 0);
+            spec, chain.reader(), state, pool, evm, accounts, Version.clientVersion(), () -> 0);
     JsonRpc rpc = JsonRpc.create(vertx, rpcConfig, ApiLimits.DEFAULT, backend, metrics);
     resources.add(rpc);
     rpc.server()

@@ -9,11 +9,9 @@ import java.time.Duration;
  * @param maxLogs logs one eth_getLogs may return
  * @param gasCap gas limit of eth_call, eth_estimateGas and debug_traceCall when none or more is
  *     asked (go-ethereum's --rpc.gascap, 50M)
- * @param callTimeout wall-clock limit of one eth_call (go-ethereum's --rpc.evmtimeout, 5 s)
  * @param filterTimeout how long an unpolled filter lives (five minutes, as in go-ethereum)
  */
-public record ApiLimits(
-    long maxLogBlockRange, int maxLogs, long gasCap, Duration callTimeout, Duration filterTimeout) {
+public record ApiLimits(long maxLogBlockRange, int maxLogs, long gasCap, Duration filterTimeout) {
   public static final ApiLimits DEFAULT =
-      new ApiLimits(10_000, 100_000, 50_000_000L, Duration.ofSeconds(5), Duration.ofMinutes(5));
+      new ApiLimits(10_000, 100_000, 50_000_000L, Duration.ofMinutes(5));
 }

@@ -1,9 +1,18 @@
 package org.distli.rpc;
 
 import org.distli.primitives.Wei;
+import org.distli.rpc.call.CallExecutor;
+import org.distli.rpc.debug.BlockReplay;
+import org.distli.rpc.debug.DebugTraceBlockByHash;
+import org.distli.rpc.debug.DebugTraceBlockByNumber;
+import org.distli.rpc.debug.DebugTraceCall;
+import org.distli.rpc.debug.DebugTraceTransaction;
 import org.distli.rpc.eth.EthAccounts;
 import org.distli.rpc.eth.EthBlockNumber;
+import org.distli.rpc.eth.EthCall;
 import org.distli.rpc.eth.EthChainId;
+import org.distli.rpc.eth.EthCreateAccessList;
+import org.distli.rpc.eth.EthEstimateGas;
 import org.distli.rpc.eth.EthFeeHistory;
 import org.distli.rpc.eth.EthGasPrice;
 import org.distli.rpc.eth.EthGetBalance;
@@ -30,6 +39,7 @@ import org.distli.rpc.eth.EthNewBlockFilter;
 import org.distli.rpc.eth.EthNewFilter;
 import org.distli.rpc.eth.EthNewPendingTransactionFilter;
 import org.distli.rpc.eth.EthSendRawTransaction;
+import org.distli.rpc.eth.EthSendTransaction;
 import org.distli.rpc.eth.EthSign;
 import org.distli.rpc.eth.EthSignTypedDataV4;
 import org.distli.rpc.eth.EthSubscribe;
@@ -72,6 +82,8 @@ public final class RpcMethods {
         new GasPriceOracle(
             chain, poolMinimum.compareTo(MIN_SUGGESTED_TIP) > 0 ? poolMinimum : MIN_SUGGESTED_TIP);
     long chainId = backend.spec().chainId();
+    CallExecutor executor = new CallExecutor(chain, backend.evm(), limits.gasCap());
+    BlockReplay replay = new BlockReplay(chain, backend.evm(), executor);
     return MethodRegistry.builder()
         // web3, net
         .add(new Web3ClientVersion(backend.clientVersion()))
@@ -104,6 +116,10 @@ public final class RpcMethods {
         .add(new EthGetTransactionByBlockHashAndIndex(chain))
         .add(new EthGetTransactionByBlockNumberAndIndex(chain))
         .add(new EthGetTransactionReceipt(chain))
+        // eth: execution
+        .add(new EthCall(executor))
+        .add(new EthEstimateGas(executor))
+        .add(new EthCreateAccessList(executor))
         // eth: logs, filters, subscriptions
         .add(new EthGetLogs(logs))
         .add(new EthNewFilter(filters, logs))
@@ -116,6 +132,7 @@ public final class RpcMethods {
         .add(new EthUnsubscribe(subscriptions))
         // eth: transactions and signing
         .add(new EthSendRawTransaction(backend.pool()))
+        .add(new EthSendTransaction(executor, oracle, backend.accounts(), backend.pool()))
         .add(new EthAccounts(backend.accounts()))
         .add(new EthSign(backend.accounts()))
         .add(new EthSignTypedDataV4(backend.accounts()))
@@ -123,6 +140,11 @@ public final class RpcMethods {
         // txpool
         .add(new TxpoolStatus(backend.pool()))
         .add(new TxpoolContent(backend.pool()))
-        .add(new TxpoolInspect(backend.pool()));
+        .add(new TxpoolInspect(backend.pool()))
+        // debug
+        .add(new DebugTraceTransaction(chain, replay))
+        .add(new DebugTraceCall(executor))
+        .add(new DebugTraceBlockByNumber(chain, replay))
+        .add(new DebugTraceBlockByHash(chain, replay));
   }
 }

@@ -115,11 +115,10 @@ public final class RpcServer implements AutoCloseable {
             .setDecompressionSupported(false);
     try {
       // One server per event loop in one deployment, so that Vert.x shares the port between them.
-      // Vert.x gives each instance its own port when asked for port 0, so a free port is chosen
-      // first.
-      int chosen = config.port() == 0 ? freePort(config.host()) : config.port();
-      deploy(options.setPort(chosen), config.eventLoops());
-      port = chosen;
+      // Vert.x would give each instance its own port when asked for port 0 (tests, tools), so an
+      // ephemeral port gets one event loop.
+      int instances = config.port() == 0 ? 1 : config.eventLoops();
+      port = deploy(options, instances);
     } catch (Exception e) {
       close();
       throw new IllegalStateException(
@@ -140,14 +139,10 @@ public final class RpcServer implements AutoCloseable {
     return port;
   }
 
-  private static int freePort(String host) throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
-      socket.bind(new java.net.InetSocketAddress(host, 0));
-      return socket.getLocalPort();
-    }
-  }
-
-  private void deploy(HttpServerOptions options, int instances) throws Exception {
+  /** Deploys the servers; returns the port they listen on. */
+  private int deploy(HttpServerOptions options, int instances) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger bound =
+        new java.util.concurrent.atomic.AtomicInteger();
     String id =
         vertx
             .deployVerticle(
@@ -155,12 +150,15 @@ public final class RpcServer implements AutoCloseable {
                     new VerticleBase() {
                       @Override
                       public Future<?> start() {
-                        return createServer(options).listen();
+                        return createServer(options)
+                            .listen()
+                            .onSuccess(server -> bound.set(server.actualPort()));
                       }
                     },
                 new DeploymentOptions().setInstances(instances))
             .await(30, TimeUnit.SECONDS);
     deployments.add(id);
+    return bound.get();
   }
 
   private HttpServer createServer(HttpServerOptions options) {
@@ -181,7 +179,8 @@ public final class RpcServer implements AutoCloseable {
                 handshake.accept();
               }
             })
-        .webSocketHandler(socket -> new WebSocketSession(socket, processor, workers).start());
+        .webSocketHandler(socket -> new WebSocketSession(socket, processor, workers).start())
+        .exceptionHandler(e -> LOG.warn("JSON-RPC connection error: {}", e.toString()));
   }
 
   public int port() {

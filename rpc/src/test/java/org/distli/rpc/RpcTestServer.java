@@ -25,6 +25,9 @@ final class RpcTestServer implements AutoCloseable {
   final RpcServer server;
   final HttpClientAgent http;
   final int port;
+  // Vert.x closes a client that becomes garbage, so the test's clients are held until close.
+  private final java.util.List<WebSocketClient> clients =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private RpcTestServer(Vertx vertx, RpcServer server) {
     this.vertx = vertx;
@@ -110,6 +113,7 @@ final class RpcTestServer implements AutoCloseable {
             new io.vertx.core.http.WebSocketClientOptions()
                 .setMaxFrameSize(16 * 1024 * 1024)
                 .setMaxMessageSize(32 * 1024 * 1024));
+    clients.add(client);
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/");
     headers.forEach(options::addHeader);

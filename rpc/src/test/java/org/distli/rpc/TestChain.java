@@ -144,7 +144,15 @@ public final class TestChain {
   }
 
   public RpcBackend backend(UnlockedAccounts accounts) {
-    return new RpcBackend(spec, store, states, pool, accounts, "Distli/test", () -> 0);
+    return new RpcBackend(
+        spec,
+        store,
+        states,
+        pool,
+        new org.distli.evm.TransactionProcessor(),
+        accounts,
+        "Distli/test",
+        () -> 0);
   }
 
   public MethodRegistry registry(UnlockedAccounts accounts) {

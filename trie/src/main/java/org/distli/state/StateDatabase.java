@@ -76,6 +76,7 @@ public final class StateDatabase implements AutoCloseable {
   /** Blocks touching this many accounts read their old values in parallel. */
   private static final int PARALLEL_READ_THRESHOLD = 256;
 
+  private static final byte[] EMPTY = new byte[0];
   private static final byte HISTORY_ROOT = 0;
   private static final byte HISTORY_STALE = 1;
   private static final byte HISTORY_UNDO = 2;
@@ -451,6 +452,7 @@ public final class StateDatabase implements AutoCloseable {
     boolean hinted = accountCache != null && current != null && current.root.equals(parentRoot);
     byte[][] keys = new byte[entries.size()][];
     byte[][] oldValues = new byte[entries.size()][];
+    byte[][] newValues = new byte[entries.size()][];
     if (entries.size() >= PARALLEL_READ_THRESHOLD) {
       // Large blocks: hash the keys and load the paths to the old accounts on all cores first
       // (into the shared node cache), so the single-threaded update below rarely waits on storage.
@@ -476,8 +478,10 @@ public final class StateDatabase implements AutoCloseable {
       if (commit != null) {
         commit.accountWritten(address, oldRlp);
       }
+      keys[i] = key;
+      oldValues[i] = oldRlp;
       if (update.deleted()) {
-        accounts.delete(key);
+        newValues[i] = EMPTY;
         if (commit != null) {
           commit.wipeStorage(address, key, oldStorageRoot);
           commit.flatAccount(address, null, null);
@@ -520,7 +524,7 @@ public final class StateDatabase implements AutoCloseable {
       byte[] rlp =
           StateCodec.encodeAccount(
               update.nonce(), update.balance(), storageRoot, update.codeHash());
-      accounts.put(key, rlp, oldRlp);
+      newValues[i] = rlp;
       if (commit != null) {
         commit.flatAccount(
             address,
@@ -528,6 +532,8 @@ public final class StateDatabase implements AutoCloseable {
             new Account(update.nonce(), update.balance(), storageRoot, update.codeHash()));
       }
     }
+    // The account trie last, all at once: large blocks update its subtrees in parallel.
+    accounts.putAll(keys, newValues, oldValues);
     return commit == null ? accounts.rootHash() : accounts.commit(commit.sink(ACCOUNT_TRIE));
   }
 
@@ -552,7 +558,8 @@ public final class StateDatabase implements AutoCloseable {
     private final boolean reorganises;
     private final ByteArrayOutputStream stale = new ByteArrayOutputStream();
     private final UndoLog undo = new UndoLog();
-    private final Set<Bytes> undoRecorded = new HashSet<>();
+    private final Set<Address> accountsRecorded = new HashSet<>();
+    private final Set<Bytes> slotsRecorded = new HashSet<>();
     // Wiped storage tries: their stored nodes are stale unless this commit writes them again.
     private final Set<Bytes> wipedOwners = new HashSet<>();
     private final List<byte[]> wipedNodes = new ArrayList<>();
@@ -601,9 +608,8 @@ public final class StateDatabase implements AutoCloseable {
 
     /** Records the account's value before this block (first write wins). */
     void accountWritten(Address address, byte[] oldRlp) {
-      byte[] flatKey = address.toArray();
-      if (undoRecorded.add(Bytes.wrap(flatKey))) {
-        undo.add(UndoLog.ACCOUNT, flatKey, oldRlp);
+      if (accountsRecorded.add(address)) {
+        undo.add(UndoLog.ACCOUNT, address.toArray(), oldRlp);
       }
     }
 
@@ -619,7 +625,7 @@ public final class StateDatabase implements AutoCloseable {
     void slotWritten(
         Address address, UInt256 slot, byte[] oldEncoded, byte[] newEncoded, UInt256 value) {
       byte[] flatKey = flatStorageKey(address, slot);
-      if (undoRecorded.add(Bytes.wrap(flatKey))) {
+      if (slotsRecorded.add(Bytes.wrap(flatKey))) {
         undo.add(UndoLog.SLOT, flatKey, oldEncoded);
       }
       if (newEncoded == null) {
@@ -656,7 +662,7 @@ public final class StateDatabase implements AutoCloseable {
         }
       }
       for (Map.Entry<byte[], byte[]> slot : slots.entrySet()) {
-        if (undoRecorded.add(Bytes.wrap(slot.getKey()))) {
+        if (slotsRecorded.add(Bytes.wrap(slot.getKey()))) {
           undo.add(UndoLog.SLOT, slot.getKey(), slot.getValue());
         }
         batch.delete(FLAT_STORAGE, slot.getKey());

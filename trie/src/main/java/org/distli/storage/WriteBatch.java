@@ -44,18 +44,38 @@ public abstract class WriteBatch implements AutoCloseable {
   public final void commit() {
     checkOpen();
     finished = true;
-    for (Listener listener : listeners) {
-      listener.beforeWrite();
-    }
     boolean written = false;
     try {
+      for (Listener listener : listeners) {
+        listener.beforeWrite();
+      }
       write();
       written = true;
     } finally {
-      for (Listener listener : listeners) {
-        listener.afterWrite(written);
+      try {
+        notifyAfterWrite(written);
+      } finally {
+        release();
       }
-      release();
+    }
+  }
+
+  /** Tells every listener, even when one of them throws; the first failure is rethrown. */
+  private void notifyAfterWrite(boolean written) {
+    RuntimeException failure = null;
+    for (Listener listener : listeners) {
+      try {
+        listener.afterWrite(written);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -64,10 +84,11 @@ public abstract class WriteBatch implements AutoCloseable {
   public final void close() {
     if (!finished) {
       finished = true;
-      for (Listener listener : listeners) {
-        listener.afterWrite(false);
+      try {
+        notifyAfterWrite(false);
+      } finally {
+        release();
       }
-      release();
     }
   }
 

@@ -31,7 +31,18 @@ public final class MerklePatriciaTrie {
   /** Past this many changes since the last commit, the root's subtrees are hashed in parallel. */
   private static final int PARALLEL_HASHING_THRESHOLD = 2000;
 
-  private record StaleNode(byte[] path, Hash hash) {}
+  /** A replaced stored node; {@code next} chains others of the same hash during a commit. */
+  private static final class StaleNode {
+    final byte[] path;
+    final Hash hash;
+    StaleNode next;
+    boolean rebuilt;
+
+    StaleNode(byte[] path, Hash hash) {
+      this.path = path;
+      this.hash = hash;
+    }
+  }
 
   /** An empty trie held in memory. */
   public MerklePatriciaTrie() {
@@ -306,6 +317,77 @@ public final class MerklePatriciaTrie {
     modifications++;
   }
 
+  /** Below this many keys, {@link #putAll} does not bother with threads. */
+  private static final int PARALLEL_UPDATE_THRESHOLD = 1024;
+
+  /**
+   * Sets many keys at once: like calling {@link #put(byte[], byte[], byte[])} for each (an empty
+   * value deletes), in any order, since distinct keys do not interact. Large batches under a branch
+   * root update the root's sixteen subtrees on separate threads; they share nothing but the caches.
+   *
+   * @param expectedOldValues per key, the value the caller expects it holds now, or null
+   */
+  public void putAll(byte[][] keys, byte[][] values, byte[][] expectedOldValues) {
+    Node current = root;
+    if (current instanceof Node.Ref ref) {
+      current = resolve(ref, Nibbles.EMPTY, 0, null);
+    }
+    boolean parallel = keys.length >= PARALLEL_UPDATE_THRESHOLD && current instanceof Node.Branch;
+    for (byte[] key : keys) {
+      parallel &= key.length > 0;
+    }
+    if (!parallel) {
+      for (int i = 0; i < keys.length; i++) {
+        put(keys[i], values[i], expectedOldValues == null ? null : expectedOldValues[i]);
+      }
+      return;
+    }
+    Node.Branch branch = (Node.Branch) current;
+    List<List<Integer>> groups = new ArrayList<>(16);
+    for (int i = 0; i < 16; i++) {
+      groups.add(new ArrayList<>());
+    }
+    for (int i = 0; i < keys.length; i++) {
+      groups.get((keys[i][0] >> 4) & 0xf).add(i);
+    }
+    Node[] children = branch.children.clone();
+    @SuppressWarnings("unchecked")
+    List<StaleNode>[] stale = new List[16];
+    java.util.stream.IntStream.range(0, 16)
+        .parallel()
+        .forEach(
+            nibble -> {
+              List<Integer> group = groups.get(nibble);
+              if (group.isEmpty()) {
+                return;
+              }
+              MerklePatriciaTrie worker =
+                  new MerklePatriciaTrie(Hash.EMPTY_TRIE_ROOT, source, cache, loaded != null);
+              Node child = children[nibble];
+              for (int i : group) {
+                byte[] nibbles = Nibbles.fromBytes(keys[i]);
+                byte[] hint = expectedOldValues == null ? null : expectedOldValues[i];
+                child =
+                    values[i].length == 0
+                        ? worker.remove(child, nibbles, 1)
+                        : worker.insert(child, nibbles, 1, values[i], hint);
+              }
+              children[nibble] = child;
+              stale[nibble] = worker.released;
+            });
+    modifications += keys.length;
+    if (Arrays.equals(children, branch.children)) {
+      return;
+    }
+    release(branch, Nibbles.EMPTY, 0);
+    for (List<StaleNode> nodes : stale) {
+      if (nodes != null) {
+        released.addAll(nodes);
+      }
+    }
+    root = collapse(children, branch.value, Nibbles.EMPTY, 0);
+  }
+
   private Node insert(Node node, byte[] key, int pos, byte[] value, byte[] hint) {
     if (node == null) {
       return new Node.Leaf(Nibbles.slice(key, pos, key.length), value);
@@ -503,17 +585,17 @@ public final class MerklePatriciaTrie {
     Hash hash = Hash.EMPTY_TRIE_ROOT;
     // A stored node can be replaced and then rebuilt identically at the same place before the
     // commit (a key added and removed again): it is not stale then.
-    java.util.HashMap<Hash, List<StaleNode>> stale = new java.util.HashMap<>();
+    java.util.HashMap<Hash, StaleNode> stale = new java.util.HashMap<>(released.size() * 2);
     for (StaleNode node : released) {
-      stale.computeIfAbsent(node.hash, h -> new ArrayList<>(1)).add(node);
+      node.next = stale.put(node.hash, node);
     }
     if (root != null) {
       hashInParallelIfLarge();
       hash = root.hash();
       write(root, new byte[128], 0, sink, true, stale);
     }
-    for (List<StaleNode> nodes : stale.values()) {
-      for (StaleNode node : nodes) {
+    for (StaleNode node : released) {
+      if (!node.rebuilt) {
         sink.released(Bytes.wrap(node.path), node.hash);
       }
     }
@@ -528,7 +610,7 @@ public final class MerklePatriciaTrie {
       int depth,
       NodeSink sink,
       boolean isRoot,
-      java.util.Map<Hash, List<StaleNode>> stale) {
+      java.util.Map<Hash, StaleNode> stale) {
     if (node.stored || (!isRoot && !node.isHashed())) {
       return; // already stored with its subtree, or inlined in its parent
     }
@@ -552,9 +634,12 @@ public final class MerklePatriciaTrie {
     }
     Hash hash = node.hash();
     byte[] nodePath = Arrays.copyOf(path, depth);
-    List<StaleNode> sameHash = stale.isEmpty() ? null : stale.get(hash);
-    if (sameHash != null) {
-      sameHash.removeIf(staleNode -> Arrays.equals(staleNode.path, nodePath));
+    for (StaleNode same = stale.isEmpty() ? null : stale.get(hash);
+        same != null;
+        same = same.next) {
+      if (!same.rebuilt && Arrays.equals(same.path, nodePath)) {
+        same.rebuilt = true;
+      }
     }
     sink.created(Bytes.wrap(nodePath), hash, node.rlp());
     node.stored = true;

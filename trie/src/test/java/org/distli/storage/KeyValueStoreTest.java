@@ -144,6 +144,31 @@ class KeyValueStoreTest {
   }
 
   @org.junit.jupiter.api.Test
+  void everyListenerHearsTheOutcomeEvenWhenOneFails() {
+    try (KeyValueStore store = open("memory")) {
+      List<Boolean> outcomes = new ArrayList<>();
+      WriteBatch batch = store.newBatch();
+      batch.put(HEADERS, b("k"), b("v"));
+      batch.addListener(
+          new WriteBatch.Listener() {
+            @Override
+            public void beforeWrite() {
+              throw new IllegalStateException("refused");
+            }
+
+            @Override
+            public void afterWrite(boolean written) {
+              outcomes.add(written);
+            }
+          });
+      batch.addListener(outcomes::add);
+      assertThrows(IllegalStateException.class, batch::commit);
+      assertEquals(List.of(false, false), outcomes);
+      assertNull(store.get(HEADERS, b("k")), "a refused batch writes nothing");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void columnNamesAreValidated() {
     assertThrows(IllegalArgumentException.class, () -> new Column("Bad Name"));
     assertThrows(IllegalArgumentException.class, () -> new Column(""));

@@ -193,6 +193,55 @@ class MerklePatriciaTrieTest {
   }
 
   @Test
+  void parallelBatchUpdateEqualsOneByOneUpdates() {
+    Random random = new Random(21);
+    MapStore store = new MapStore();
+    MerklePatriciaTrie base = new MerklePatriciaTrie(Hash.EMPTY_TRIE_ROOT, store, NodeCache.none());
+    List<byte[]> existing = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      byte[] key = Bytes.random(32, random).toArray();
+      existing.add(key);
+      base.put(key, Bytes.random(40, random).toArray());
+    }
+    Hash root = base.commit(store);
+    int n = 3000;
+    byte[][] keys = new byte[n][];
+    byte[][] values = new byte[n][];
+    byte[][] hints = new byte[n][];
+    java.util.Set<Bytes> seen = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      byte[] key;
+      do {
+        key =
+            random.nextBoolean()
+                ? existing.get(random.nextInt(existing.size()))
+                : Bytes.random(32, random).toArray();
+      } while (!seen.add(Bytes.wrap(key)));
+      keys[i] = key;
+      values[i] = random.nextInt(5) == 0 ? new byte[0] : Bytes.random(45, random).toArray();
+      byte[] old = base.get(key);
+      hints[i] = old != null && random.nextInt(4) == 0 ? Bytes.random(40, random).toArray() : old;
+    }
+    MerklePatriciaTrie oneByOne = new MerklePatriciaTrie(root, store, NodeCache.none());
+    for (int i = 0; i < n; i++) {
+      oneByOne.put(keys[i], values[i]);
+    }
+    MerklePatriciaTrie batched =
+        MerklePatriciaTrie.forUpdate(root, store, NodeCache.ofSize(64 << 20));
+    batched.putAll(keys, values, hints);
+    assertEquals(oneByOne.rootHash(), batched.rootHash());
+    MapStore sequentialSink = new MapStore();
+    MapStore batchedSink = new MapStore();
+    oneByOne.commit(sequentialSink);
+    batched.commit(batchedSink);
+    assertEquals(sequentialSink.nodes.keySet(), batchedSink.nodes.keySet(), "the same new nodes");
+    assertEquals(
+        new java.util.HashSet<>(sequentialSink.released),
+        new java.util.HashSet<>(batchedSink.released),
+        "the same stale nodes");
+  }
+
+  @Test
   void missingNodeFailsWithGethWording() {
     MapStore store = new MapStore();
     MerklePatriciaTrie trie = new MerklePatriciaTrie(Hash.EMPTY_TRIE_ROOT, store, NodeCache.none());

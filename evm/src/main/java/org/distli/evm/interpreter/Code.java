@@ -50,9 +50,4 @@ final class Code {
         && target < length
         && (jumpDestinations[(int) (target >>> 6)] & (1L << target)) != 0;
   }
-
-  /** A copy of the unpadded code. */
-  byte[] toArray() {
-    return Arrays.copyOf(bytes, length);
-  }
 }

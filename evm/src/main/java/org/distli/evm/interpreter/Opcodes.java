@@ -208,11 +208,6 @@ public final class Opcodes {
     return name != null ? name : String.format("opcode 0x%02x not defined", op & 0xff);
   }
 
-  /** Whether any fork defines this byte as an instruction. */
-  static boolean known(int op) {
-    return NAMES[op] != null;
-  }
-
   static int stackIn(int op) {
     return STACK_IN[op];
   }

@@ -562,9 +562,4 @@ final class U256 {
       scratch[UN + i] = 0;
     }
   }
-
-  /** The scratch offset where callers put a wide dividend for {@link #modWide}. */
-  static int wideOffset() {
-    return UN;
-  }
 }

@@ -106,10 +106,6 @@ final class Words {
     return Hash.wrap(toBytes(s, i));
   }
 
-  static Bytes32 toBytes32(long[] s, int i) {
-    return Bytes32.wrap(toBytes(s, i));
-  }
-
   static Bytes wrap(byte[] bytes) {
     return bytes.length == 0 ? Bytes.EMPTY : Bytes.wrap(bytes);
   }

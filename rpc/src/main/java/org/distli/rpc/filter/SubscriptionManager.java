@@ -29,17 +29,25 @@ public final class SubscriptionManager {
     SYNCING
   }
 
+  /** Notifications held for a subscription whose id has not been sent yet. */
+  static final int MAX_BUFFERED = 10_000;
+
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  /** A subscription: created inactive, activated after the reply carrying its id is written. */
+  /**
+   * A subscription: created inactive, activated after the reply carrying its id is written. What
+   * happens in between is buffered and sent on activation, so nothing is lost and nothing precedes
+   * the id.
+   */
   public final class Subscription {
     private final String id;
     private final RpcSession session;
     private final Kind kind;
     private final LogFilter filter;
     private final boolean fullTransactions;
-    private volatile boolean active;
+    private boolean active;
+    private java.util.List<Object> buffered = new java.util.ArrayList<>();
 
     private Subscription(
         String id, RpcSession session, Kind kind, LogFilter filter, boolean fullTransactions) {
@@ -54,14 +62,25 @@ public final class SubscriptionManager {
       return id;
     }
 
-    public void activate() {
+    public synchronized void activate() {
       active = true;
+      for (Object result : buffered) {
+        deliver(result);
+      }
+      buffered = null;
     }
 
-    private void send(Object result) {
+    private synchronized void send(Object result) {
       if (!active) {
+        if (buffered.size() < MAX_BUFFERED) {
+          buffered.add(result);
+        }
         return;
       }
+      deliver(result);
+    }
+
+    private void deliver(Object result) {
       Map<String, Object> params = new LinkedHashMap<>(2);
       params.put("subscription", id);
       params.put("result", result);

@@ -109,8 +109,15 @@ public final class TransactionJson implements JsonWritable {
   }
 
   static void writeAccessList(JsonGenerator out, Transaction tx) throws IOException {
-    out.writeArrayFieldStart("accessList");
-    for (AccessListEntry entry : tx.accessList()) {
+    out.writeFieldName("accessList");
+    writeAccessList(out, tx.accessList());
+  }
+
+  /** An EIP-2930 access list as JSON: [{address, storageKeys}, ...]. */
+  public static void writeAccessList(JsonGenerator out, java.util.List<AccessListEntry> list)
+      throws IOException {
+    out.writeStartArray();
+    for (AccessListEntry entry : list) {
       out.writeStartObject();
       Fields.address(out, "address", entry.address());
       out.writeArrayFieldStart("storageKeys");

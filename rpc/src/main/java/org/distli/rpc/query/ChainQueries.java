@@ -18,6 +18,7 @@ import org.distli.primitives.Wei;
 import org.distli.rpc.json.ReceiptJson;
 import org.distli.rpc.jsonrpc.BlockParameter;
 import org.distli.rpc.jsonrpc.RpcException;
+import org.distli.state.StateBackend;
 import org.distli.state.StateDatabase;
 import org.distli.state.StateProof;
 import org.distli.state.StateReader;
@@ -93,11 +94,21 @@ public final class ChainQueries {
 
   /** The state after {@code header}'s block. */
   public StateReader state(BlockHeader header) {
+    return backend(header);
+  }
+
+  /** The state after {@code header}'s block, as a base for executing calls on top of it. */
+  public StateBackend backend(BlockHeader header) {
     try {
       return states.at(header.stateRoot());
     } catch (UnknownStateRootException e) {
       throw RpcException.server(e.getMessage());
     }
+  }
+
+  /** The parent of {@code header}; empty for the genesis. */
+  public Optional<BlockHeader> parent(BlockHeader header) {
+    return header.number() == 0 ? Optional.empty() : chain.header(header.parentHash());
   }
 
   /** EIP-1186 proofs of an account and slots in the state after {@code header}'s block. */

@@ -54,13 +54,20 @@ class ExecutionApisConformanceTest {
           "eth_getBlockReceipts",
           "eth_getStorageAt",
           "eth_getLogs",
-          "txpool_status");
+          "txpool_status",
+          "debug_traceTransaction",
+          "debug_traceBlockByNumber",
+          "debug_traceBlockByHash");
 
   private static final String SET_CODE =
       "block 0x2d and later carry EIP-7702 transactions, which the chain module does not decode"
           + " yet; the head (0x36) is among them";
   private static final String PRE_BYZANTIUM =
       "a pre-Byzantium receipt (state root instead of status), which a post-merge chain never has";
+
+  private static final String STATE =
+      "needs the state after executing the fixture chain (proof-of-work blocks with mining"
+          + " rewards, which a proof-of-stake node does not execute)";
 
   /** Cases that need what this test does not have, with the reason. */
   static final Map<String, String> SKIPPED =
@@ -78,6 +85,14 @@ class ExecutionApisConformanceTest {
           Map.entry("eth_getTransactionReceipt/get-legacy-receipt.io", PRE_BYZANTIUM),
           Map.entry("eth_getBlockReceipts/get-block-receipts-by-hash.io", PRE_BYZANTIUM),
           Map.entry("eth_getBlockReceipts/get-block-receipts-n.io", PRE_BYZANTIUM),
+          Map.entry("debug_traceTransaction/trace-contract-call.io", STATE),
+          Map.entry("debug_traceTransaction/trace-legacy-transfer.io", STATE),
+          Map.entry("debug_traceBlockByNumber/trace-block-memory-encoding.io", STATE),
+          Map.entry("debug_traceBlockByNumber/trace-block-return-data-behavior.io", STATE),
+          Map.entry("debug_traceBlockByNumber/trace-block-storage-encoding.io", STATE),
+          Map.entry("debug_traceBlockByNumber/trace-block-storage-snapshot-timing.io", STATE),
+          Map.entry("debug_traceBlockByNumber/trace-block-with-transactions.io", STATE),
+          Map.entry("debug_traceBlockByHash/trace-block-with-transactions.io", STATE),
           Map.entry("eth_getStorageAt/get-storage.io", "needs the state after executing the chain"),
           Map.entry(
               "eth_getStorageAt/get-storage-default-block.io",
@@ -105,6 +120,7 @@ class ExecutionApisConformanceTest {
             chain.store,
             chain.states,
             chain.pool,
+            new org.distli.evm.TransactionProcessor(),
             UnlockedAccounts.NONE,
             "Distli/test",
             () -> 0);
