@@ -27,6 +27,8 @@ public final class Keccak256 {
     0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L
   };
 
+  private static final ThreadLocal<long[]> STATE = ThreadLocal.withInitial(() -> new long[25]);
+
   private Keccak256() {}
 
   public static byte[] digest(byte[] input) {
@@ -38,7 +40,23 @@ public final class Keccak256 {
       throw new IndexOutOfBoundsException(
           "range " + offset + "+" + length + " outside an input of " + input.length + " bytes");
     }
-    long[] state = new long[25];
+    // One state per thread: the trie hashes tens of thousands of nodes per block, and a fresh
+    // 216-byte array per hash was the largest source of garbage of a commit.
+    long[] state = STATE.get();
+    java.util.Arrays.fill(state, 0L);
+    absorb(state, input, offset, length);
+    byte[] out = new byte[32];
+    for (int i = 0; i < 4; i++) {
+      LANE.set(out, 8 * i, state[i]);
+    }
+    return out;
+  }
+
+  /**
+   * Absorbs the whole message with its padding (0x01 ... 0x80) into a fresh state, without copying
+   * the last block: its full lanes are read in place and the tail bytes assembled in a long.
+   */
+  private static void absorb(long[] state, byte[] input, int offset, int length) {
     while (length >= RATE) {
       for (int i = 0; i < RATE / 8; i++) {
         state[i] ^= (long) LANE.get(input, offset + 8 * i);
@@ -47,19 +65,20 @@ public final class Keccak256 {
       offset += RATE;
       length -= RATE;
     }
-    byte[] last = new byte[RATE];
-    System.arraycopy(input, offset, last, 0, length);
-    last[length] ^= 0x01;
-    last[RATE - 1] ^= (byte) 0x80;
-    for (int i = 0; i < RATE / 8; i++) {
-      state[i] ^= (long) LANE.get(last, 8 * i);
+    int lanes = length >>> 3;
+    for (int i = 0; i < lanes; i++) {
+      state[i] ^= (long) LANE.get(input, offset + 8 * i);
     }
+    int tail = length & 7;
+    int o = offset + 8 * lanes;
+    long last = 0;
+    for (int i = 0; i < tail; i++) {
+      last |= (input[o + i] & 0xffL) << (8 * i);
+    }
+    last |= 0x01L << (8 * tail);
+    state[lanes] ^= last;
+    state[RATE / 8 - 1] ^= 0x80L << 56;
     permute(state);
-    byte[] out = new byte[32];
-    for (int i = 0; i < 4; i++) {
-      LANE.set(out, 8 * i, state[i]);
-    }
-    return out;
   }
 
   public static Hash hash(byte[] input) {

@@ -34,6 +34,41 @@ final class NodeKeys {
     return prefix;
   }
 
+  /** The key of the node at the first {@code depth} nibbles (one per byte) of {@code path}. */
+  static byte[] nodeKey(byte[] ownerPrefix, byte[] path, int depth, Hash hash) {
+    int packed = (depth + 1) / 2;
+    byte[] key = new byte[ownerPrefix.length + packed + 1 + Hash.SIZE];
+    System.arraycopy(ownerPrefix, 0, key, 0, ownerPrefix.length);
+    int o = ownerPrefix.length;
+    int i = 0;
+    for (; i + 1 < depth; i += 2) {
+      key[o++] = (byte) ((path[i] << 4) | path[i + 1]);
+    }
+    if (i < depth) {
+      key[o++] = (byte) (path[i] << 4);
+    }
+    key[o++] = (byte) depth;
+    hash.copyTo(key, o);
+    return key;
+  }
+
+  /** Appends the key's length (one byte) and the key itself, as stale lists hold them. */
+  static void writeNodeKey(
+      GrowableBytes out, byte[] ownerPrefix, byte[] path, int depth, Hash hash) {
+    int packed = (depth + 1) / 2;
+    out.write(ownerPrefix.length + packed + 1 + Hash.SIZE);
+    out.write(ownerPrefix, 0, ownerPrefix.length);
+    int i = 0;
+    for (; i + 1 < depth; i += 2) {
+      out.write((path[i] << 4) | path[i + 1]);
+    }
+    if (i < depth) {
+      out.write(path[i] << 4);
+    }
+    out.write(depth);
+    out.write(hash);
+  }
+
   static byte[] nodeKey(byte[] ownerPrefix, Bytes nibblePath, Hash hash) {
     int length = nibblePath.size();
     int packed = (length + 1) / 2;

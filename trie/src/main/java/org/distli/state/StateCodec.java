@@ -96,6 +96,20 @@ final class StateCodec {
         account.nonce(), account.balance(), account.storageRoot(), account.codeHash());
   }
 
+  /** The storage root of an encoded account, without decoding the rest. */
+  static Hash storageRootOf(byte[] rlp) {
+    int o = rlp.length - 66;
+    if (o < 3 || (rlp[o] & 0xff) != 0xa0 || (rlp[o + 33] & 0xff) != 0xa0) {
+      return decodeAccount(rlp).storageRoot();
+    }
+    if (java.util.Arrays.equals(rlp, o + 1, o + 33, EMPTY_TRIE_ROOT, 0, 32)) {
+      return Hash.EMPTY_TRIE_ROOT;
+    }
+    return Hash.wrap(java.util.Arrays.copyOfRange(rlp, o + 1, o + 33));
+  }
+
+  private static final byte[] EMPTY_TRIE_ROOT = Hash.EMPTY_TRIE_ROOT.toArray();
+
   /** Decodes an account written by {@link #encodeAccount}; other shapes go through tuweni. */
   static Account decodeAccount(byte[] rlp) {
     int header = (rlp[0] & 0xff) - 0xc0;

@@ -1,6 +1,5 @@
 package org.distli.state;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -73,8 +72,15 @@ public final class StateDatabase implements AutoCloseable {
   /** Bookkeeping: "head" -> block number (8) | root (32). */
   public static final Column STATE_META = new Column("state_meta");
 
-  /** Blocks touching this many accounts read their old values in parallel. */
-  private static final int PARALLEL_READ_THRESHOLD = 256;
+  /** Blocks touching this many accounts hash their keys and build their hints in parallel. */
+  private static final int PARALLEL_KEY_THRESHOLD = 256;
+
+  /**
+   * The head's account trie stays resolved in memory down to this depth (nibbles): five levels are
+   * at most 69,905 branches, about 100 MB at full width (a state of a million accounts or more),
+   * and walks through them need no cache lookups. Deeper nodes come from the node cache.
+   */
+  private static final int RETAINED_ACCOUNT_DEPTH = 5;
 
   private static final byte[] EMPTY = new byte[0];
   private static final byte HISTORY_ROOT = 0;
@@ -92,6 +98,11 @@ public final class StateDatabase implements AutoCloseable {
 
   private volatile Head head;
 
+  /** The head's account trie as the last commit left it in memory, or null. */
+  private volatile LiveTrie headAccounts;
+
+  private record LiveTrie(Hash root, MerklePatriciaTrie trie) {}
+
   /** Even: the flat store and caches hold the head's state. Odd: the writer is moving them. */
   private volatile long flatVersion;
 
@@ -100,6 +111,8 @@ public final class StateDatabase implements AutoCloseable {
 
   // Writer state, guarded by this.
   private final TreeMap<Long, Hash> retained = new TreeMap<>();
+  // Null in archive mode (nothing is pruned) and for windows too long for it.
+  private final NodeWriteIndex nodeWrites;
   private boolean commitPending;
 
   /** The latest committed state. */
@@ -113,6 +126,10 @@ public final class StateDatabase implements AutoCloseable {
     this.store = store;
     this.ownsStore = ownsStore;
     this.config = config;
+    this.nodeWrites =
+        config.archive() || config.historyBlocks() >= NodeWriteIndex.MAX_WINDOW
+            ? null
+            : new NodeWriteIndex();
     this.nodeCache = NodeCache.ofSize(config.nodeCacheBytes());
     int entries = config.flatCacheEntries();
     this.accountCache = entries == 0 ? null : new ClockCache<>(entries, account -> 1);
@@ -237,6 +254,10 @@ public final class StateDatabase implements AutoCloseable {
   }
 
   MerklePatriciaTrie accountTrie(Hash root) {
+    LiveTrie live = headAccounts;
+    if (live != null && live.root.equals(root)) {
+      return live.trie.copy(false);
+    }
     return new MerklePatriciaTrie(root, source(ACCOUNT_TRIE), nodeCache);
   }
 
@@ -245,7 +266,12 @@ public final class StateDatabase implements AutoCloseable {
   }
 
   private MerklePatriciaTrie accountTrieForUpdate(Hash root) {
-    return MerklePatriciaTrie.forUpdate(root, source(ACCOUNT_TRIE), nodeCache);
+    LiveTrie live = headAccounts;
+    if (live != null && live.root.equals(root)) {
+      return live.trie.copy(true);
+    }
+    return MerklePatriciaTrie.forUpdate(root, source(ACCOUNT_TRIE), nodeCache)
+        .retainLevels(RETAINED_ACCOUNT_DEPTH);
   }
 
   private NodeSource source(byte[] ownerPrefix) {
@@ -426,6 +452,14 @@ public final class StateDatabase implements AutoCloseable {
               try {
                 if (written) {
                   head = next;
+                  headAccounts = new LiveTrie(root, commit.accountTrie);
+                  if (nodeWrites != null) {
+                    nodeWrites.record(
+                        blockNumber,
+                        commit.createdFingerprints,
+                        commit.createdCount,
+                        retainedAfter.firstKey() + 1);
+                  }
                   retained.clear();
                   retained.putAll(retainedAfter);
                   commit.updateCaches();
@@ -450,36 +484,35 @@ public final class StateDatabase implements AutoCloseable {
     Head current = head;
     // On the head, the cached latest values let the trie rebuild leaves instead of reading them.
     boolean hinted = accountCache != null && current != null && current.root.equals(parentRoot);
-    byte[][] keys = new byte[entries.size()][];
-    byte[][] oldValues = new byte[entries.size()][];
-    byte[][] newValues = new byte[entries.size()][];
-    if (entries.size() >= PARALLEL_READ_THRESHOLD) {
-      // Large blocks: hash the keys and load the paths to the old accounts on all cores first
-      // (into the shared node cache), so the single-threaded update below rarely waits on storage.
-      MerklePatriciaTrie shared = accountTrie(parentRoot);
-      java.util.stream.IntStream.range(0, keys.length)
-          .parallel()
-          .forEach(
-              i -> {
-                Address address = entries.get(i).getKey();
-                keys[i] = StateCodec.accountKey(address);
-                oldValues[i] = shared.get(keys[i], hinted ? accountHint(address) : null);
-              });
+    int count = entries.size();
+    byte[][] keys = new byte[count][];
+    byte[][] hints = hinted ? new byte[count][] : null;
+    java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, count);
+    if (count >= PARALLEL_KEY_THRESHOLD) {
+      indexes = indexes.parallel();
     }
-    for (int i = 0; i < keys.length; i++) {
+    indexes.forEach(
+        i -> {
+          Address address = entries.get(i).getKey();
+          keys[i] = StateCodec.accountKey(address);
+          if (hints != null) {
+            hints[i] = accountHint(address);
+          }
+        });
+    // Large blocks read the old accounts on all cores, and the update below reuses what they load.
+    byte[][] oldValues = accounts.getAll(keys, hints);
+    byte[][] newValues = new byte[count][];
+    for (int i = 0; i < count; i++) {
       Map.Entry<Address, StateChanges.AccountUpdate> entry = entries.get(i);
       Address address = entry.getKey();
       StateChanges.AccountUpdate update = entry.getValue();
-      byte[] key = keys[i] != null ? keys[i] : StateCodec.accountKey(address);
-      byte[] oldRlp =
-          keys[i] != null ? oldValues[i] : accounts.get(key, hinted ? accountHint(address) : null);
+      byte[] key = keys[i];
+      byte[] oldRlp = oldValues[i];
       Hash oldStorageRoot =
-          oldRlp == null ? Hash.EMPTY_TRIE_ROOT : StateCodec.decodeAccount(oldRlp).storageRoot();
+          oldRlp == null ? Hash.EMPTY_TRIE_ROOT : StateCodec.storageRootOf(oldRlp);
       if (commit != null) {
         commit.accountWritten(address, oldRlp);
       }
-      keys[i] = key;
-      oldValues[i] = oldRlp;
       if (update.deleted()) {
         newValues[i] = EMPTY;
         if (commit != null) {
@@ -534,7 +567,11 @@ public final class StateDatabase implements AutoCloseable {
     }
     // The account trie last, all at once: large blocks update its subtrees in parallel.
     accounts.putAll(keys, newValues, oldValues);
-    return commit == null ? accounts.rootHash() : accounts.commit(commit.sink(ACCOUNT_TRIE));
+    if (commit == null) {
+      return accounts.rootHash();
+    }
+    commit.accountTrie = accounts;
+    return accounts.commit(commit.sink(ACCOUNT_TRIE));
   }
 
   /** The cached latest encoding of an account, or null: a guess, checked by hash where used. */
@@ -556,7 +593,8 @@ public final class StateDatabase implements AutoCloseable {
     private final long blockNumber;
     private final byte[] createdStamp;
     private final boolean reorganises;
-    private final ByteArrayOutputStream stale = new ByteArrayOutputStream();
+    // Keys of the stored nodes this block made stale, each after its length byte.
+    private final GrowableBytes stale = new GrowableBytes(1 << 16);
     private final UndoLog undo = new UndoLog();
     private final Set<Address> accountsRecorded = new HashSet<>();
     private final Set<Bytes> slotsRecorded = new HashSet<>();
@@ -569,6 +607,11 @@ public final class StateDatabase implements AutoCloseable {
     private final Map<Address, CachedAccount> accountUpdates = new HashMap<>();
     private final Map<SlotKey, UInt256> slotUpdates = new HashMap<>();
     private final Set<Address> wipedAddresses = new HashSet<>();
+    // The committed account trie, kept in memory for the next block once this one is written.
+    private MerklePatriciaTrie accountTrie;
+    // Fingerprints of the node keys this commit writes, for the node write index.
+    private long[] createdFingerprints = new long[256];
+    private int createdCount;
 
     Commit(WriteBatch batch, long blockNumber, boolean reorganises) {
       this.batch = batch;
@@ -582,20 +625,33 @@ public final class StateDatabase implements AutoCloseable {
       return new NodeSink() {
         @Override
         public void created(Bytes nibblePath, Hash hash, byte[] rlp) {
-          byte[] key = NodeKeys.nodeKey(ownerPrefix, nibblePath, hash);
-          byte[] value = new byte[8 + rlp.length];
-          System.arraycopy(createdStamp, 0, value, 0, 8);
-          System.arraycopy(rlp, 0, value, 8, rlp.length);
-          batch.put(TRIE_NODES, key, value);
+          created(nibblePath.toArrayUnsafe(), nibblePath.size(), hash, rlp);
+        }
+
+        @Override
+        public void released(Bytes nibblePath, Hash hash) {
+          released(nibblePath.toArrayUnsafe(), nibblePath.size(), hash);
+        }
+
+        @Override
+        public void created(byte[] path, int depth, Hash hash, byte[] rlp) {
+          byte[] key = NodeKeys.nodeKey(ownerPrefix, path, depth, hash);
+          batch.put(TRIE_NODES, key, createdStamp, rlp);
+          if (nodeWrites != null) {
+            if (createdCount == createdFingerprints.length) {
+              createdFingerprints = Arrays.copyOf(createdFingerprints, createdCount * 2);
+            }
+            createdFingerprints[createdCount++] = NodeWriteIndex.fingerprint(key);
+          }
           if (wiped) {
             createdInWiped.add(Bytes.wrap(key));
           }
         }
 
         @Override
-        public void released(Bytes nibblePath, Hash hash) {
+        public void released(byte[] path, int depth, Hash hash) {
           if (!config.archive()) {
-            writeStaleKey(NodeKeys.nodeKey(ownerPrefix, nibblePath, hash));
+            NodeKeys.writeNodeKey(stale, ownerPrefix, path, depth, hash);
           }
         }
       };
@@ -603,7 +659,7 @@ public final class StateDatabase implements AutoCloseable {
 
     private void writeStaleKey(byte[] key) {
       stale.write(key.length);
-      stale.writeBytes(key);
+      stale.write(key, 0, key.length);
     }
 
     /** Records the account's value before this block (first write wins). */
@@ -730,11 +786,18 @@ public final class StateDatabase implements AutoCloseable {
 
     /** Deletes the listed nodes unless a block after {@code staleSince} wrote them again. */
     private void deleteStale(byte[] list, long staleSince) {
+      // The write index answers for most nodes; the others are read back for their created block.
+      boolean indexed = nodeWrites != null && nodeWrites.coversWritesAfter(staleSince);
       List<byte[]> keys = new ArrayList<>();
       for (int o = 0; o < list.length; ) {
         int length = list[o] & 0xff;
-        keys.add(Arrays.copyOfRange(list, o + 1, o + 1 + length));
+        byte[] key = Arrays.copyOfRange(list, o + 1, o + 1 + length);
         o += 1 + length;
+        if (indexed && nodeWrites.lastWrite(NodeWriteIndex.fingerprint(key)) <= staleSince) {
+          batch.delete(TRIE_NODES, key);
+        } else {
+          keys.add(key);
+        }
       }
       List<byte[]> values = store.getAll(TRIE_NODES, keys);
       for (int i = 0; i < keys.size(); i++) {
@@ -790,7 +853,7 @@ public final class StateDatabase implements AutoCloseable {
   static final class UndoLog {
     static final byte ACCOUNT = 0;
     static final byte SLOT = 1;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final GrowableBytes out = new GrowableBytes(1 << 12);
 
     interface Visitor {
       void visit(byte kind, byte[] key, byte[] valueOrNull);
@@ -799,14 +862,14 @@ public final class StateDatabase implements AutoCloseable {
     void add(byte kind, byte[] key, byte[] valueOrNull) {
       out.write(kind);
       out.write(key.length);
-      out.writeBytes(key);
+      out.write(key, 0, key.length);
       int length = valueOrNull == null ? -1 : valueOrNull.length;
-      out.writeBytes(
-          new byte[] {
-            (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length
-          });
+      out.write(length >>> 24);
+      out.write(length >>> 16);
+      out.write(length >>> 8);
+      out.write(length);
       if (valueOrNull != null) {
-        out.writeBytes(valueOrNull);
+        out.write(valueOrNull, 0, valueOrNull.length);
       }
     }
 

@@ -26,6 +26,16 @@ public abstract class WriteBatch implements AutoCloseable {
 
   public abstract void put(Column column, byte[] key, byte[] value);
 
+  /**
+   * Puts the value {@code valueHead ‖ valueTail}: spares callers that prefix a value with a small
+   * header a copy of their own.
+   */
+  public void put(Column column, byte[] key, byte[] valueHead, byte[] valueTail) {
+    byte[] value = java.util.Arrays.copyOf(valueHead, valueHead.length + valueTail.length);
+    System.arraycopy(valueTail, 0, value, valueHead.length, valueTail.length);
+    put(column, key, value);
+  }
+
   public abstract void delete(Column column, byte[] key);
 
   /** How many puts and deletes the batch holds. */

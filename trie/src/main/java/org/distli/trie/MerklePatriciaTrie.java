@@ -27,6 +27,11 @@ public final class MerklePatriciaTrie {
   // write of a key walk the same path, and this spares the second walk the shared cache.
   private final java.util.HashMap<Hash, Node> loaded;
   private int modifications;
+  // Depth from which a commit leaves nodes to the cache (referenced by hash): the nodes above it
+  // stay resolved in memory for the next working copy. Zero: keep whatever the commit built.
+  private int retainedDepth;
+  // The per-subtree working copies of the last getAll, reused by putAll for their loaded nodes.
+  private MerklePatriciaTrie[] subtreeWorkers;
 
   /** Past this many changes since the last commit, the root's subtrees are hashed in parallel. */
   private static final int PARALLEL_HASHING_THRESHOLD = 2000;
@@ -54,9 +59,13 @@ public final class MerklePatriciaTrie {
   }
 
   private MerklePatriciaTrie(Hash rootHash, NodeSource source, NodeCache cache, boolean writer) {
+    this(rootHash.equals(Hash.EMPTY_TRIE_ROOT) ? null : new Node.Ref(rootHash), source, cache, writer);
+  }
+
+  private MerklePatriciaTrie(Node root, NodeSource source, NodeCache cache, boolean writer) {
     this.source = source;
     this.cache = cache;
-    this.root = rootHash.equals(Hash.EMPTY_TRIE_ROOT) ? null : new Node.Ref(rootHash);
+    this.root = root;
     this.loaded = writer ? new java.util.HashMap<>() : null;
   }
 
@@ -66,6 +75,35 @@ public final class MerklePatriciaTrie {
    */
   public static MerklePatriciaTrie forUpdate(Hash rootHash, NodeSource source, NodeCache cache) {
     return new MerklePatriciaTrie(rootHash, source, cache, true);
+  }
+
+  /**
+   * Makes later commits keep the nodes above {@code depth} nibbles resolved in memory and refer to
+   * the deeper ones by hash (they stay in the cache and the store): a trie kept across commits then
+   * holds a bounded top of the tree, so that walks of later {@link #copy copies} through it need no
+   * cache lookups. Returns this trie.
+   */
+  public MerklePatriciaTrie retainLevels(int depth) {
+    if (depth < 1) {
+      throw new IllegalArgumentException("retained depth must be positive, got " + depth);
+    }
+    this.retainedDepth = depth;
+    return this;
+  }
+
+  /**
+   * A new trie at this trie's committed root that shares the nodes this one holds in memory: a
+   * writer's working copy ({@code forUpdate}, see {@link #forUpdate}) or a reader's. This trie must
+   * have no uncommitted changes, and nobody may write to it any more: it is then immutable and any
+   * thread may copy it.
+   */
+  public MerklePatriciaTrie copy(boolean forUpdate) {
+    if (modifications != 0 || !released.isEmpty()) {
+      throw new IllegalStateException("a trie with uncommitted changes cannot be copied");
+    }
+    MerklePatriciaTrie copy = new MerklePatriciaTrie(root, source, cache, forUpdate);
+    copy.retainedDepth = retainedDepth;
+    return copy;
   }
 
   public Hash rootHash() {
@@ -85,7 +123,7 @@ public final class MerklePatriciaTrie {
         .parallel()
         .forEach(
             i -> {
-              Node child = branch.children[i];
+              Node child = branch.child(i);
               if (child != null && !child.stored) {
                 child.hash();
               }
@@ -116,9 +154,11 @@ public final class MerklePatriciaTrie {
    * makes a wrong guess harmless.
    */
   public byte[] get(byte[] key, byte[] expectedValue) {
-    byte[] nibbles = Nibbles.fromBytes(key);
-    Node node = root;
-    int pos = 0;
+    return lookup(root, Nibbles.fromBytes(key), 0, expectedValue);
+  }
+
+  /** The value under the key {@code nibbles} in the subtree at {@code node}, {@code pos} deep. */
+  private byte[] lookup(Node node, byte[] nibbles, int pos, byte[] expectedValue) {
     while (node != null) {
       if (node instanceof Node.Ref ref) {
         node = resolve(ref, nibbles, pos, expectedValue);
@@ -138,12 +178,94 @@ public final class MerklePatriciaTrie {
           if (pos == nibbles.length) {
             return branch.value;
           }
-          node = branch.children[nibbles[pos++]];
+          node = branch.child(nibbles[pos++]);
         }
-        case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+        case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target());
       }
     }
     return null;
+  }
+
+  /**
+   * The values under many keys (null where absent), like {@link #get(byte[], byte[])} for each. On a
+   * writer's working copy ({@link #forUpdate}) large batches under a branch root read the root's
+   * sixteen subtrees on separate threads, and a following {@link #putAll} of the same keys reuses
+   * the nodes they loaded.
+   *
+   * @param expectedValues per key, the value the caller expects it holds, or null
+   */
+  public byte[][] getAll(byte[][] keys, byte[][] expectedValues) {
+    byte[][] values = new byte[keys.length][];
+    Node.Branch branch = parallelRoot(keys);
+    if (branch == null) {
+      for (int i = 0; i < keys.length; i++) {
+        values[i] = get(keys[i], expectedValues == null ? null : expectedValues[i]);
+      }
+      return values;
+    }
+    int[][] groups = groupByFirstNibble(keys);
+    MerklePatriciaTrie[] workers = subtreeWorkers();
+    java.util.stream.IntStream.range(0, 16)
+        .parallel()
+        .forEach(
+            nibble -> {
+              MerklePatriciaTrie worker = workers[nibble];
+              Node child = branch.child(nibble);
+              for (int i : groups[nibble]) {
+                byte[] hint = expectedValues == null ? null : expectedValues[i];
+                values[i] = worker.lookup(child, Nibbles.fromBytes(keys[i]), 1, hint);
+              }
+            });
+    return values;
+  }
+
+  /** The root branch when a batch of {@code keys} is worth splitting by subtree, else null. */
+  private Node.Branch parallelRoot(byte[][] keys) {
+    if (keys.length < PARALLEL_UPDATE_THRESHOLD) {
+      return null;
+    }
+    for (byte[] key : keys) {
+      if (key.length == 0) {
+        return null;
+      }
+    }
+    Node current = root;
+    if (current instanceof Node.Ref ref) {
+      current = resolve(ref, Nibbles.EMPTY, 0, null);
+    }
+    return current instanceof Node.Branch branch ? branch : null;
+  }
+
+  private static int[][] groupByFirstNibble(byte[][] keys) {
+    int[] counts = new int[16];
+    for (byte[] key : keys) {
+      counts[(key[0] >> 4) & 0xf]++;
+    }
+    int[][] groups = new int[16][];
+    for (int i = 0; i < 16; i++) {
+      groups[i] = new int[counts[i]];
+      counts[i] = 0;
+    }
+    for (int i = 0; i < keys.length; i++) {
+      int nibble = (keys[i][0] >> 4) & 0xf;
+      groups[nibble][counts[nibble]++] = i;
+    }
+    return groups;
+  }
+
+  /** One working copy per root subtree, kept until the next commit for the nodes they load. */
+  private MerklePatriciaTrie[] subtreeWorkers() {
+    MerklePatriciaTrie[] workers = subtreeWorkers;
+    if (workers == null) {
+      workers = new MerklePatriciaTrie[16];
+      for (int i = 0; i < 16; i++) {
+        workers[i] = new MerklePatriciaTrie((Node) null, source, cache, loaded != null);
+      }
+      if (loaded != null) {
+        subtreeWorkers = workers; // a reader's trie stays free of state any thread could race on
+      }
+    }
+    return workers;
   }
 
   /**
@@ -174,10 +296,10 @@ public final class MerklePatriciaTrie {
         }
         case Node.Branch branch -> {
           if (pos < nibbles.length) {
-            next = branch.children[nibbles[pos++]];
+            next = branch.child(nibbles[pos++]);
           }
         }
-        case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+        case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target());
       }
       hashed = next != null && next.isHashed();
       node = next;
@@ -237,7 +359,8 @@ public final class MerklePatriciaTrie {
         }
         path = ensureCapacity(path, depth + 1);
         for (int i = 0; i < 16; i++) {
-          if (branch.children[i] == null) {
+          Node child = branch.child(i);
+          if (child == null) {
             continue;
           }
           path[depth] = (byte) i;
@@ -249,13 +372,13 @@ public final class MerklePatriciaTrie {
             }
             childBounded = c == 0;
           }
-          if (!visit(branch.children[i], path, depth + 1, from, childBounded, visitor)) {
+          if (!visit(child, path, depth + 1, from, childBounded, visitor)) {
             return false;
           }
         }
         return true;
       }
-      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target());
     }
   }
 
@@ -328,43 +451,24 @@ public final class MerklePatriciaTrie {
    * @param expectedOldValues per key, the value the caller expects it holds now, or null
    */
   public void putAll(byte[][] keys, byte[][] values, byte[][] expectedOldValues) {
-    Node current = root;
-    if (current instanceof Node.Ref ref) {
-      current = resolve(ref, Nibbles.EMPTY, 0, null);
-    }
-    boolean parallel = keys.length >= PARALLEL_UPDATE_THRESHOLD && current instanceof Node.Branch;
-    for (byte[] key : keys) {
-      parallel &= key.length > 0;
-    }
-    if (!parallel) {
+    Node.Branch branch = parallelRoot(keys);
+    if (branch == null) {
       for (int i = 0; i < keys.length; i++) {
         put(keys[i], values[i], expectedOldValues == null ? null : expectedOldValues[i]);
       }
       return;
     }
-    Node.Branch branch = (Node.Branch) current;
-    List<List<Integer>> groups = new ArrayList<>(16);
-    for (int i = 0; i < 16; i++) {
-      groups.add(new ArrayList<>());
-    }
-    for (int i = 0; i < keys.length; i++) {
-      groups.get((keys[i][0] >> 4) & 0xf).add(i);
-    }
-    Node[] children = branch.children.clone();
-    @SuppressWarnings("unchecked")
-    List<StaleNode>[] stale = new List[16];
+    int[][] groups = groupByFirstNibble(keys);
+    MerklePatriciaTrie[] workers = subtreeWorkers();
+    Node[] original = branch.childrenCopy();
+    Node[] children = original.clone();
     java.util.stream.IntStream.range(0, 16)
         .parallel()
         .forEach(
             nibble -> {
-              List<Integer> group = groups.get(nibble);
-              if (group.isEmpty()) {
-                return;
-              }
-              MerklePatriciaTrie worker =
-                  new MerklePatriciaTrie(Hash.EMPTY_TRIE_ROOT, source, cache, loaded != null);
+              MerklePatriciaTrie worker = workers[nibble];
               Node child = children[nibble];
-              for (int i : group) {
+              for (int i : groups[nibble]) {
                 byte[] nibbles = Nibbles.fromBytes(keys[i]);
                 byte[] hint = expectedOldValues == null ? null : expectedOldValues[i];
                 child =
@@ -373,19 +477,19 @@ public final class MerklePatriciaTrie {
                         : worker.insert(child, nibbles, 1, values[i], hint);
               }
               children[nibble] = child;
-              stale[nibble] = worker.released;
             });
     modifications += keys.length;
-    if (Arrays.equals(children, branch.children)) {
-      return;
+    boolean changed = !Arrays.equals(children, original);
+    if (changed) {
+      release(branch, Nibbles.EMPTY, 0);
     }
-    release(branch, Nibbles.EMPTY, 0);
-    for (List<StaleNode> nodes : stale) {
-      if (nodes != null) {
-        released.addAll(nodes);
-      }
+    for (MerklePatriciaTrie worker : workers) {
+      released.addAll(worker.released);
+      worker.released.clear();
     }
-    root = collapse(children, branch.value, Nibbles.EMPTY, 0);
+    if (changed) {
+      root = collapse(children, branch.value, Nibbles.EMPTY, 0);
+    }
   }
 
   private Node insert(Node node, byte[] key, int pos, byte[] value, byte[] hint) {
@@ -464,19 +568,20 @@ public final class MerklePatriciaTrie {
             return original;
           }
           release(branch, key, pos);
-          return new Node.Branch(branch.children, value);
+          return new Node.Branch(branch.childrenCopy(), value);
         }
         int nibble = key[pos];
-        Node child = insert(branch.children[nibble], key, pos + 1, value, hint);
-        if (child == branch.children[nibble]) {
+        Node before = branch.child(nibble);
+        Node child = insert(before, key, pos + 1, value, hint);
+        if (child == before) {
           return original;
         }
         release(branch, key, pos);
-        Node[] children = branch.children.clone();
+        Node[] children = branch.childrenCopy();
         children[nibble] = child;
         return new Node.Branch(children, branch.value);
       }
-      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target());
     }
   }
 
@@ -520,19 +625,20 @@ public final class MerklePatriciaTrie {
             return original;
           }
           release(branch, key, pos);
-          return collapse(branch.children, null, key, pos);
+          return collapse(branch.childrenCopy(), null, key, pos);
         }
         int nibble = key[pos];
-        Node child = remove(branch.children[nibble], key, pos + 1);
-        if (child == branch.children[nibble]) {
+        Node before = branch.child(nibble);
+        Node child = remove(before, key, pos + 1);
+        if (child == before) {
           return original;
         }
         release(branch, key, pos);
-        Node[] children = branch.children.clone();
+        Node[] children = branch.childrenCopy();
         children[nibble] = child;
         return collapse(children, branch.value, key, pos);
       }
-      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target);
+      case Node.Ref ref -> throw new IllegalStateException("unresolved " + ref.target());
     }
   }
 
@@ -596,11 +702,15 @@ public final class MerklePatriciaTrie {
     }
     for (StaleNode node : released) {
       if (!node.rebuilt) {
-        sink.released(Bytes.wrap(node.path), node.hash);
+        sink.released(node.path, node.path.length, node.hash);
       }
     }
     released.clear();
     modifications = 0;
+    subtreeWorkers = null;
+    if (loaded != null) {
+      loaded.clear();
+    }
     return hash;
   }
 
@@ -620,30 +730,43 @@ public final class MerklePatriciaTrie {
         path = ensureCapacity(path, end);
         System.arraycopy(extension.path, 0, path, depth, extension.path.length);
         write(extension.child, path, end, sink, false, stale);
+        if (retainedDepth > 0 && end >= retainedDepth) {
+          extension.child = Node.refTo(extension.child);
+        }
       }
       case Node.Branch branch -> {
         path = ensureCapacity(path, depth + 1);
+        Node[] children = branch.children; // a new branch always holds its children
         for (int i = 0; i < 16; i++) {
-          if (branch.children[i] != null) {
+          Node child = children[i];
+          if (child != null) {
             path[depth] = (byte) i;
-            write(branch.children[i], path, depth + 1, sink, false, stale);
+            write(child, path, depth + 1, sink, false, stale);
           }
+        }
+        if (retainedDepth > 0 && depth + 1 >= retainedDepth) {
+          // The children are stored: this branch now reads them from its encoding, which lets go
+          // of them (they stay in the cache) and makes it small.
+          branch.compact();
         }
       }
       default -> {}
     }
     Hash hash = node.hash();
-    byte[] nodePath = Arrays.copyOf(path, depth);
-    for (StaleNode same = stale.isEmpty() ? null : stale.get(hash);
-        same != null;
-        same = same.next) {
-      if (!same.rebuilt && Arrays.equals(same.path, nodePath)) {
-        same.rebuilt = true;
+    if (!stale.isEmpty()) {
+      for (StaleNode same = stale.get(hash); same != null; same = same.next) {
+        if (!same.rebuilt && Arrays.equals(same.path, 0, same.path.length, path, 0, depth)) {
+          same.rebuilt = true;
+        }
       }
     }
-    sink.created(Bytes.wrap(nodePath), hash, node.rlp());
+    sink.created(path, depth, hash, node.rlp());
     node.stored = true;
-    cache.put(hash, node.detached());
+    if (!(node instanceof Node.Leaf)) {
+      // Leaves are not cached: the state database rebuilds them from its latest values, and they
+      // would crowd out the branches every walk goes through.
+      cache.put(hash, node.detached());
+    }
   }
 
   // ---- helpers
@@ -656,37 +779,37 @@ public final class MerklePatriciaTrie {
   private Node resolve(Node.Ref ref, byte[] path, int depth, byte[] expectedValue) {
     Node node;
     if (loaded != null) {
-      node = loaded.get(ref.target);
+      node = loaded.get(ref.target());
       if (node != null) {
         return node;
       }
     }
-    node = cache.get(ref.target);
+    node = cache.get(ref.target());
     if (node != null) {
       if (loaded != null) {
-        loaded.put(ref.target, node);
+        loaded.put(ref.target(), node);
       }
       return node;
     }
     if (expectedValue != null && path.length > depth) {
       Node.Leaf guess = new Node.Leaf(Nibbles.slice(path, depth, path.length), expectedValue);
-      if (guess.isHashed() && guess.hash().equals(ref.target)) {
+      if (guess.isHashed() && guess.hash().equals(ref.target())) {
         guess.stored = true;
         if (loaded != null) {
-          loaded.put(ref.target, guess);
+          loaded.put(ref.target(), guess);
         }
         return guess;
       }
     }
-    byte[] encoded = source.load(Bytes.wrap(path, 0, depth), ref.target);
+    byte[] encoded = source.load(Bytes.wrap(path, 0, depth), ref.target());
     if (encoded == null) {
-      throw new MissingNodeException(ref.target, Nibbles.toHex(path, depth));
+      throw new MissingNodeException(ref.target(), Nibbles.toHex(path, depth));
     }
-    node = Node.decode(encoded, ref.target);
+    node = Node.decode(encoded, ref.target());
     node.stored = true;
-    cache.put(ref.target, node);
+    cache.put(ref.target(), node);
     if (loaded != null) {
-      loaded.put(ref.target, node);
+      loaded.put(ref.target(), node);
     }
     return node;
   }

@@ -61,12 +61,12 @@ public final class MerkleProof {
             if (pos == nibbles.length) {
               return Optional.ofNullable(branch.value).map(Bytes::wrap);
             }
-            node = branch.children[nibbles[pos++]];
+            node = branch.child(nibbles[pos++]);
             if (node == null) {
               return Optional.empty();
             }
           }
-          case Node.Ref ref -> node = load(nodes, ref.target, nibbles, pos);
+          case Node.Ref ref -> node = load(nodes, ref.target(), nibbles, pos);
         }
       }
     } catch (MalformedNodeException e) {

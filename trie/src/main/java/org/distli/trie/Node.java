@@ -53,9 +53,13 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       case Leaf leaf -> size += 32 + leaf.path.length + leaf.value.length;
       case Extension extension -> size += 32 + extension.path.length + childSize(extension.child);
       case Branch branch -> {
-        size += 80;
-        for (Node child : branch.children) {
-          size += childSize(child);
+        size += 8;
+        Node[] children = branch.children;
+        if (children != null) {
+          size += 80;
+          for (Node child : children) {
+            size += childSize(child);
+          }
         }
       }
       case Ref ref -> size += 0;
@@ -144,7 +148,9 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
   static final class Extension extends Node {
     final byte[] path;
-    final Node child;
+    // Not final only so that a commit can replace a new extension's written child by its hash
+    // reference (same encoding), see MerklePatriciaTrie#retainLevels.
+    Node child;
 
     Extension(byte[] path, Node child) {
       this.path = path;
@@ -180,14 +186,76 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     }
   }
 
+  /**
+   * A branch. New branches hold their children as nodes; stored ones are usually compact: no
+   * children array, each child read from the encoding when asked for (a {@link Ref} made on the
+   * spot, or an inlined node decoded). A cached branch is then two objects and its encoding rather
+   * than fifty-odd small objects, which is what the node cache and the garbage collector pay for.
+   */
   static final class Branch extends Node {
-    final Node[] children;
+    // Null when compact. A commit may compact a new branch once its children are written (see
+    // MerklePatriciaTrie#retainLevels); the children it stands for do not change.
+    Node[] children;
     final byte[] value;
 
     Branch(Node[] children, byte[] value) {
       this.children = children;
       this.value = value;
     }
+
+    /** A compact branch of a known encoding. */
+    static Branch compact(byte[] encoded, Hash hash, byte[] value) {
+      Branch branch = new Branch(null, value);
+      branch.withEncoding(encoded, hash);
+      return branch;
+    }
+
+    /** The child at {@code nibble}: a node, a {@link Ref}, or null. */
+    Node child(int nibble) {
+      Node[] nodes = children;
+      return nodes != null ? nodes[nibble] : childFromEncoding(nibble);
+    }
+
+    /** The sixteen children as a new array the caller may change. */
+    Node[] childrenCopy() {
+      Node[] nodes = children;
+      if (nodes != null) {
+        return nodes.clone();
+      }
+      Node[] copy = new Node[16];
+      byte[] in = rlp();
+      int o = Rlp.payloadOffset(Rlp.item(in, 0, in.length));
+      for (int i = 0; i < 16; i++) {
+        long item = Rlp.item(in, o, in.length);
+        copy[i] = Node.child(in, o, item);
+        o = Rlp.payloadOffset(item) + Rlp.payloadLength(item);
+      }
+      return copy;
+    }
+
+    /** Drops the children array: they are read from the encoding from now on. */
+    void compact() {
+      rlp();
+      children = null;
+    }
+
+    private Node childFromEncoding(int nibble) {
+      byte[] in = rlp();
+      // No value and 532 bytes: sixteen hashed children (an item is at most 33 bytes), each 33 bytes
+      // after a 3-byte list header.
+      if (value == null && in.length == FULL_BRANCH_LENGTH) {
+        int o = 3 + 33 * nibble;
+        return new Ref(in, o + 1);
+      }
+      int o = Rlp.payloadOffset(Rlp.item(in, 0, in.length));
+      for (int i = 0; i < nibble; i++) {
+        long item = Rlp.item(in, o, in.length);
+        o = Rlp.payloadOffset(item) + Rlp.payloadLength(item);
+      }
+      return Node.child(in, o, Rlp.item(in, o, in.length));
+    }
+
+    private static final int FULL_BRANCH_LENGTH = 3 + 16 * 33 + 1;
 
     @Override
     byte[] encode() {
@@ -214,29 +282,18 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     @Override
     Node detached() {
-      Node[] refs = null;
-      for (int i = 0; i < 16; i++) {
-        Node ref = refTo(children[i]);
-        if (ref != children[i]) {
-          if (refs == null) {
-            refs = children.clone();
-          }
-          refs[i] = ref;
-        }
-      }
-      if (refs == null) {
+      if (children == null) {
         return this;
       }
-      Branch copy = new Branch(refs, value);
-      copy.withEncoding(rlp(), hash());
+      Branch copy = compact(rlp(), hash(), value);
       copy.stored = true;
       return copy;
     }
 
     int childCount() {
       int count = 0;
-      for (Node child : children) {
-        if (child != null) {
+      for (int i = 0; i < 16; i++) {
+        if (child(i) != null) {
           count++;
         }
       }
@@ -244,13 +301,37 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     }
   }
 
-  /** A hashed child that is in the store but not loaded. */
+  /**
+   * A hashed child that is in the store but not loaded. One read from a parent's encoding points
+   * into it and makes its {@link Hash} only when asked: re-encoding a parent copies the unchanged
+   * references without ever making them.
+   */
   static final class Ref extends Node {
-    final Hash target;
+    private Hash target;
+    private final byte[] source;
+    private final int offset;
 
     Ref(Hash target) {
       this.target = target;
+      this.source = null;
+      this.offset = 0;
       this.stored = true;
+    }
+
+    /** The reference whose 32-byte hash is at {@code offset} in {@code source}. */
+    Ref(byte[] source, int offset) {
+      this.source = source;
+      this.offset = offset;
+      this.stored = true;
+    }
+
+    Hash target() {
+      Hash made = target;
+      if (made == null) {
+        made = Hash.wrap(Arrays.copyOfRange(source, offset, offset + 32));
+        target = made; // racing threads make equal hashes
+      }
+      return made;
     }
 
     @Override
@@ -260,7 +341,7 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     @Override
     Hash hash() {
-      return target;
+      return target();
     }
 
     @Override
@@ -276,7 +357,12 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     @Override
     int writeRef(byte[] out, int offset) {
       out[offset] = (byte) 0xa0;
-      target.copyTo(out, offset + 1);
+      Hash made = target;
+      if (made != null) {
+        made.copyTo(out, offset + 1);
+      } else {
+        System.arraycopy(source, this.offset, out, offset + 1, 32);
+      }
       return offset + 33;
     }
 
@@ -329,14 +415,13 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       }
       return new Extension(path, child);
     }
-    Node[] children = new Node[16];
     int o = p;
     for (int i = 0; i < 16; i++) {
       if (o >= listEnd) {
         throw new MalformedNodeException("branch node with fewer than 17 items");
       }
       long item = Rlp.item(in, o, listEnd);
-      children[i] = child(in, o, item);
+      checkChild(in, o, item);
       o = Rlp.payloadOffset(item) + Rlp.payloadLength(item);
     }
     long valueItem = Rlp.item(in, o, listEnd);
@@ -345,7 +430,28 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       throw new MalformedNodeException("branch node is not 17 items with a string value");
     }
     byte[] value = Rlp.payloadLength(valueItem) == 0 ? null : copy(in, valueItem);
-    return new Branch(children, value);
+    if (offset == 0 && end == in.length) {
+      return Branch.compact(in, null, value);
+    }
+    // An inlined branch: its own copy of the encoding, so that it can stay compact.
+    byte[] own = Arrays.copyOfRange(in, offset, end);
+    return Branch.compact(own, null, value);
+  }
+
+  /** Checks a child item of a branch the way {@link #child} would read it later. */
+  private static void checkChild(byte[] in, int offset, long item) {
+    int length = Rlp.payloadLength(item);
+    if (Rlp.isList(in, offset)) {
+      int end = Rlp.payloadOffset(item) + length;
+      if (end - offset >= 32) {
+        throw new MalformedNodeException("inlined child node of 32 bytes or more");
+      }
+      decode(in, offset, end);
+      return;
+    }
+    if (length != 0 && length != 32) {
+      throw new MalformedNodeException("child reference of " + length + " bytes");
+    }
   }
 
   private static Node child(byte[] in, int offset, long item) {
@@ -366,7 +472,7 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     if (length != 32) {
       throw new MalformedNodeException("child reference of " + length + " bytes");
     }
-    return new Ref(Hash.wrap(Arrays.copyOfRange(in, payloadOffset, payloadOffset + 32)));
+    return new Ref(in, payloadOffset);
   }
 
   private static byte[] copy(byte[] in, long item) {

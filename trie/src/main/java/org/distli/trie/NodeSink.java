@@ -1,5 +1,6 @@
 package org.distli.trie;
 
+import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes;
 import org.distli.primitives.Hash;
 
@@ -15,4 +16,17 @@ public interface NodeSink {
    * do, so the store may delete it only when those roots are no longer needed.
    */
   void released(Bytes nibblePath, Hash hash);
+
+  /**
+   * Like {@link #created(Bytes, Hash, byte[])} with the path as the first {@code depth} nibbles of
+   * {@code path}, valid during the call only: sinks that build keys from it need no copy.
+   */
+  default void created(byte[] path, int depth, Hash hash, byte[] rlp) {
+    created(Bytes.wrap(Arrays.copyOf(path, depth)), hash, rlp);
+  }
+
+  /** Like {@link #released(Bytes, Hash)}, the path as in {@link #created(byte[], int, Hash, byte[])}. */
+  default void released(byte[] path, int depth, Hash hash) {
+    released(Bytes.wrap(Arrays.copyOf(path, depth)), hash);
+  }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.tuweni.units.bigints.UInt256;
+import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
 import org.distli.storage.InMemoryKeyValueStore;
@@ -85,6 +86,50 @@ class StateDatabaseHistoryTest {
     try (StateDatabase reopened = StateDatabase.open(store, config)) {
       blocks.assertMatches(new TrieStateBackend(reopened, root));
     }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 5})
+  void nodesWrittenAgainSurviveThePruningOfTheirStaleCopies(int window) {
+    // Every account flips between two balances, so each block writes again exactly the nodes the
+    // block before it made stale: pruning must keep them all.
+    StateDatabaseConfig config = StateDatabaseConfig.DEFAULT.withHistoryBlocks(window);
+    InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+    Hash root = Hash.EMPTY_TRIE_ROOT;
+    Map<Address, StateChanges.AccountUpdate> state = Map.of();
+    try (StateDatabase db = StateDatabase.open(store, config)) {
+      for (long n = 0; n < 24; n++) {
+        Map<Address, StateChanges.AccountUpdate> updates = new java.util.HashMap<>();
+        for (int i = 0; i < 40; i++) {
+          updates.put(
+              RandomBlocks.address(i),
+              new StateChanges.AccountUpdate(
+                  false,
+                  i,
+                  Wei.of(1 + (n + i) % 2),
+                  Hash.EMPTY_CODE,
+                  false,
+                  new java.util.TreeMap<>()));
+        }
+        state = updates;
+        root = db.commit(root, new StateChanges(updates, Map.of()), n);
+        TrieStateBackend trie = new TrieStateBackend(db, root);
+        for (Map.Entry<Address, StateChanges.AccountUpdate> account : updates.entrySet()) {
+          assertEquals(account.getValue().balance(), trie.account(account.getKey()).balance());
+        }
+      }
+      for (long n = 24; n < 24 + window; n++) {
+        assertEquals(root, db.commit(root, StateChanges.NONE, n));
+      }
+    }
+    InMemoryKeyValueStore fresh = new InMemoryKeyValueStore();
+    try (StateDatabase db = StateDatabase.open(fresh, config)) {
+      assertEquals(root, db.commit(Hash.EMPTY_TRIE_ROOT, new StateChanges(state, Map.of()), 0));
+    }
+    assertEquals(
+        fresh.size(StateDatabase.TRIE_NODES),
+        store.size(StateDatabase.TRIE_NODES),
+        "nothing of the head state was deleted, nothing stale was left");
   }
 
   @Test

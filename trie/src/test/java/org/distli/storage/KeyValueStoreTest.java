@@ -88,6 +88,60 @@ class KeyValueStoreTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
+  void largeBatchesOfSplitAndLargeValuesLandWhole(String kind) {
+    java.util.Random random = new java.util.Random(11);
+    java.util.Map<String, byte[]> expected = new java.util.HashMap<>();
+    try (KeyValueStore store = open(kind)) {
+      write(store, batch -> {
+        batch.put(BODIES, b("gone"), b("soon"));
+        return null;
+      });
+      write(
+          store,
+          batch -> {
+            for (int i = 0; i < 20_000; i++) {
+              byte[] key = new byte[1 + random.nextInt(200)];
+              random.nextBytes(key);
+              // Lengths that need one, two and three varint bytes.
+              int size = i % 1000 == 0 ? 3 << 20 : i % 10 == 0 ? 20_000 : random.nextInt(150);
+              byte[] head = new byte[random.nextInt(10)];
+              byte[] tail = new byte[size];
+              random.nextBytes(head);
+              random.nextBytes(tail);
+              Column column = i % 2 == 0 ? HEADERS : BODIES;
+              if (i % 3 == 0) {
+                batch.put(column, key, head, tail);
+              } else {
+                head = new byte[0];
+                batch.put(column, key, tail);
+              }
+              byte[] value = java.util.Arrays.copyOf(head, head.length + tail.length);
+              System.arraycopy(tail, 0, value, head.length, tail.length);
+              expected.put(column.name() + java.util.HexFormat.of().formatHex(key), value);
+            }
+            batch.delete(BODIES, b("gone"));
+            assertEquals(20_001, batch.size());
+            return null;
+          });
+      assertNull(store.get(BODIES, b("gone")));
+      int[] found = {0};
+      for (Column column : List.of(HEADERS, BODIES)) {
+        store.forEachWithPrefix(
+            column,
+            new byte[0],
+            (key, value) -> {
+              assertArrayEquals(
+                  expected.get(column.name() + java.util.HexFormat.of().formatHex(key)), value);
+              found[0]++;
+              return true;
+            });
+      }
+      assertEquals(expected.size(), found[0]);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
   void prefixVisitIsOrderedAndStopsOnRequest(String kind) {
     try (KeyValueStore store = open(kind)) {
       write(
