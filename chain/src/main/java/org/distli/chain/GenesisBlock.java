@@ -1,15 +1,11 @@
 package org.distli.chain;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.tuweni.bytes.Bytes;
 import org.distli.chain.block.Block;
 import org.distli.chain.block.BlockBody;
 import org.distli.chain.block.BlockHeader;
 import org.distli.chain.spec.ChainSpec;
-import org.distli.crypto.Keccak256;
 import org.distli.evm.Fork;
 import org.distli.genesis.Genesis;
 import org.distli.genesis.GenesisAccount;
@@ -67,26 +63,12 @@ public record GenesisBlock(Block block, StateChanges state) {
 
   /** The initial accounts as state changes on the empty state. */
   public static StateChanges stateChanges(Map<Address, GenesisAccount> alloc) {
-    Map<Address, StateChanges.AccountUpdate> accounts = new HashMap<>();
-    Map<Hash, Bytes> code = new HashMap<>();
-    for (Map.Entry<Address, GenesisAccount> entry : alloc.entrySet()) {
-      GenesisAccount account = entry.getValue();
-      Hash codeHash = Hash.EMPTY_CODE;
-      if (!account.code().isEmpty()) {
-        codeHash = Keccak256.hash(account.code());
-        code.put(codeHash, account.code());
-      }
-      accounts.put(
-          entry.getKey(),
-          new StateChanges.AccountUpdate(
-              false,
-              account.nonce(),
-              account.balance(),
-              codeHash,
-              true,
-              new TreeMap<>(account.storage())));
-    }
-    return new StateChanges(accounts, code);
+    StateChanges.Builder changes = StateChanges.builder();
+    alloc.forEach(
+        (address, account) ->
+            changes.newAccount(
+                address, account.nonce(), account.balance(), account.code(), account.storage()));
+    return changes.build();
   }
 
   /** The fork of block 0 under {@code spec}. */

@@ -29,15 +29,41 @@ public final class BlobGas {
     return Rules.of(fork).blobGasPerBlob() * blobCount;
   }
 
+  /** Whether {@code fork} has blob transactions (EIP-4844). */
+  public static boolean hasBlobs(Fork fork) {
+    return Rules.of(fork).hasBlobs();
+  }
+
+  /** Blob gas one blob costs. */
+  public static long gasPerBlob(Fork fork) {
+    return Rules.of(fork).blobGasPerBlob();
+  }
+
+  /** The blob gas per block that excess blob gas steers towards; zero before Cancun. */
+  public static long targetBlobGasPerBlock(Fork fork) {
+    return Rules.of(fork).targetBlobGasPerBlock();
+  }
+
+  /** The most blob gas a block may use; zero before Cancun. */
+  public static long maxBlobGasPerBlock(Fork fork) {
+    return Rules.of(fork).maxBlobGasPerBlock();
+  }
+
+  /** How fast the blob base fee reacts to excess blob gas. */
+  public static long baseFeeUpdateFraction(Fork fork) {
+    return Rules.of(fork).blobBaseFeeUpdateFraction();
+  }
+
   /** The excess blob gas of a block, from its parent's excess and blob gas used. */
   public static long nextExcessBlobGas(
       Fork fork, long parentExcessBlobGas, long parentBlobGasUsed) {
-    long target = Rules.of(fork).maxBlobGasPerBlock() / 2;
+    long target = Rules.of(fork).targetBlobGasPerBlock();
     long sum = parentExcessBlobGas + parentBlobGasUsed;
-    return sum < target ? 0 : sum - target;
+    return Long.compareUnsigned(sum, target) < 0 ? 0 : sum - target;
   }
 
-  static BigInteger fakeExponential(
+  /** factor * e^(numerator / denominator), by the integer Taylor series of EIP-4844. */
+  public static BigInteger fakeExponential(
       BigInteger factor, BigInteger numerator, BigInteger denominator) {
     BigInteger output = BigInteger.ZERO;
     BigInteger accumulator = factor.multiply(denominator);

@@ -23,6 +23,12 @@ public enum Fork {
   PRAGUE("Prague"),
   OSAKA("Osaka");
 
+  /**
+   * The newest fork whose rules this EVM implements. Later forks are named so that configurations
+   * and tests can refer to them, but a chain cannot be scheduled to reach them yet.
+   */
+  public static final Fork NEWEST_IMPLEMENTED = CANCUN;
+
   private final String referenceTestName;
 
   Fork(String referenceTestName) {
@@ -32,6 +38,10 @@ public enum Fork {
   /** The name the Ethereum reference tests use for this fork ("ConstantinopleFix", "EIP158"). */
   public String referenceTestName() {
     return referenceTestName;
+  }
+
+  public boolean isImplemented() {
+    return compareTo(NEWEST_IMPLEMENTED) <= 0;
   }
 
   public boolean isAtLeast(Fork other) {

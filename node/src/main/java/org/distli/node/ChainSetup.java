@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.validation.SealVerifier;
+import org.distli.evm.Fork;
+import org.distli.genesis.ForkSchedule;
 import org.distli.genesis.Genesis;
+import org.distli.genesis.GenesisException;
 import org.distli.pos.PosSealVerifier;
 import org.distli.pos.SealData;
 import org.distli.pos.Seals;
@@ -21,9 +24,27 @@ public final class ChainSetup {
 
   private ChainSetup() {}
 
-  /** The genesis file's, else the dev chain's with the trading predeploys. */
+  /**
+   * The genesis file's, else the dev chain's with the trading predeploys.
+   *
+   * @throws GenesisException when the file is unusable, or schedules a fork whose rules the EVM
+   *     does not implement: a node running such a chain would execute that fork's blocks wrongly
+   */
   public static Genesis genesis(Optional<Path> file) {
-    return file.map(Genesis::read).orElseGet(TradingPredeploys::devChainGenesis);
+    Genesis genesis = file.map(Genesis::read).orElseGet(TradingPredeploys::devChainGenesis);
+    for (ForkSchedule.Activation activation : genesis.config().forkSchedule().activations()) {
+      if (!activation.fork().isImplemented()) {
+        throw new GenesisException(
+            "",
+            activation.fork().displayName()
+                + " is scheduled (at "
+                + (activation.trigger() == ForkSchedule.Trigger.BLOCK ? "block " : "time ")
+                + Long.toUnsignedString(activation.at())
+                + ") but not supported yet: Distli implements the rules up to "
+                + Fork.NEWEST_IMPLEMENTED.displayName());
+      }
+    }
+    return genesis;
   }
 
   /** ./data/dev for the dev chain, ./data/chain-{chainId} for a chain from a genesis file. */

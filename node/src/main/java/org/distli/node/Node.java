@@ -50,6 +50,8 @@ import org.distli.rpc.JsonRpc;
 import org.distli.rpc.RpcBackend;
 import org.distli.rpc.RpcConfig;
 import org.distli.rpc.accounts.UnlockedAccounts;
+import org.distli.rpc.call.CallExecutor;
+import org.distli.rpc.query.ChainQueries;
 import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
 import org.distli.storage.RocksDbConfig;
@@ -104,6 +106,10 @@ public final class Node implements AutoCloseable {
   }
 
   private void open(PrintStream out) {
+    // The version first, so that whatever start-up logs follow are read against it.
+    out.println(Version.banner());
+    out.println();
+    out.flush();
     genesis = loadGenesis();
     dataDir = config.dataDir(genesis.config().chainId());
     validatorKey = loadValidatorKey();
@@ -240,7 +246,10 @@ public final class Node implements AutoCloseable {
               HealthCheck.Report report = health.report();
               return HttpReply.json(report.status(), report.json());
             });
-    TradingRoutes.mount(rpc.server(), spec, chain, state, ApiLimits.DEFAULT.gasCap());
+    CallExecutor calls =
+        new CallExecutor(
+            new ChainQueries(spec, chain.reader(), state, pool), evm, ApiLimits.DEFAULT.gasCap());
+    TradingRoutes.mount(rpc.server(), calls, chain.reader(), state);
     try {
       rpcPort = rpc.start();
     } catch (IllegalStateException e) {
@@ -343,8 +352,6 @@ public final class Node implements AutoCloseable {
   }
 
   private void printBanner(PrintStream out, ChainSpec spec, BlockHeader head) {
-    out.println(Version.banner());
-    out.println();
     if (config.dev()) {
       out.println("Dev chain: chain id " + spec.chainId() + ", data in " + dataDir);
       out.println();

@@ -31,7 +31,14 @@ final class WebSocketSession implements RpcSession {
     this.workers = workers;
   }
 
+  /**
+   * Bytes queued towards a client before it counts as not reading: notifications to such a client
+   * close the connection; replies, which the client asked for, are always written.
+   */
+  static final int WRITE_QUEUE_LIMIT = 16 * 1024 * 1024;
+
   void start() {
+    socket.setWriteQueueMaxSize(WRITE_QUEUE_LIMIT);
     socket.textMessageHandler(
         text -> dispatch(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     socket.binaryMessageHandler(buffer -> dispatch(buffer.getBytes()));
@@ -45,22 +52,23 @@ final class WebSocketSession implements RpcSession {
             () -> {
               JsonRpcProcessor.Reply reply = processor.process(message, this);
               if (reply.json() != null) {
-                write(reply.json());
+                write(reply.json(), false);
               }
               reply.runAfterSend();
             });
     if (!queued) {
       write(
           processor.errorBytes(
-              null, new RpcError(RpcError.LIMIT_EXCEEDED, "server busy, try again")));
+              null, new RpcError(RpcError.LIMIT_EXCEEDED, "server busy, try again")),
+          false);
     }
   }
 
-  private void write(byte[] json) {
+  private void write(byte[] json, boolean notification) {
     if (!open.get()) {
       return;
     }
-    if (socket.writeQueueFull()) {
+    if (notification && socket.writeQueueFull()) {
       LOG.info("closing a WebSocket client that does not read its messages");
       socket.close((short) 1008, "write queue full");
       return;
@@ -87,7 +95,7 @@ final class WebSocketSession implements RpcSession {
 
   @Override
   public void notify(String method, Object params) {
-    write(processor.notificationBytes(method, params));
+    write(processor.notificationBytes(method, params), true);
   }
 
   @Override

@@ -217,7 +217,7 @@ class EthMethodsTest {
     assertEquals("0x2", creation.get("type").asText());
     // The creation's address from its sender and nonce 1.
     assertEquals(
-        org.distli.rpc.json.ReceiptJsonAccess.createAddress(ALICE, 1).toHexString(),
+        org.distli.evm.interpreter.Evm.createAddress(ALICE, 1).toHexString(),
         creation.get("contractAddress").asText());
     assertEquals("0x0", creation.at("/logs/0/logIndex").asText());
     JsonNode third =

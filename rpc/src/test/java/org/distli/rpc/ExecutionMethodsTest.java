@@ -188,6 +188,39 @@ class ExecutionMethodsTest {
   }
 
   @Test
+  void accessListsOfDeployedContractsNameTheirSlots() {
+    String deploy =
+        rpc.result(
+                "eth_sendTransaction",
+                "[{\"from\":\""
+                    + alice
+                    + "\",\"data\":\""
+                    + Contracts.deploy(Contracts.COUNTER)
+                    + "\"}]")
+            .asText();
+    chain.mine();
+    String counter =
+        rpc.result("eth_getTransactionReceipt", "[\"" + deploy + "\"]")
+            .get("contractAddress")
+            .asText();
+    JsonNode result =
+        rpc.result(
+            "eth_createAccessList",
+            "[{\"from\":\""
+                + alice
+                + "\",\"to\":\""
+                + counter
+                + "\",\"input\":\""
+                + WORD_8
+                + "\"}]");
+    assertEquals(
+        "[{\"address\":\"" + counter + "\",\"storageKeys\":[\"0x" + "0".repeat(64) + "\"]}]",
+        result.get("accessList").toString());
+    assertFalse(result.has("error"));
+    assertTrue(Long.decode(result.get("gasUsed").asText()) > 21_000 + 20_000);
+  }
+
+  @Test
   void sendTransactionSignsWithDevAccountsAndMines() {
     String hash =
         rpc.result(

@@ -75,6 +75,7 @@ final class FakeMethods {
                       });
                   return id;
                 }))
+        .add(RpcMethod.of("test_repeat", call -> "a".repeat((int) call.params().uint64(0))))
         .add(RpcMethod.of("test_list", call -> List.of("0x1", true, Map.of("a", "b"))))
         .add(RpcMethod.of("debug_secret", call -> "only in dev"));
   }

@@ -86,6 +86,21 @@ class JsonRpcWebSocketTest {
   }
 
   @Test
+  void largeRepliesDoNotCountAsASlowClient() throws Exception {
+    WebSocket socket = server.webSocket(Map.of());
+    BlockingQueue<JsonNode> queue = messages(socket);
+    socket.writeTextMessage(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_repeat\",\"params\":[\"0x2dc6c0\"]}");
+    socket.writeTextMessage("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_blockNumber\"}");
+    JsonNode first = next(queue);
+    JsonNode second = next(queue);
+    JsonNode big = first.get("id").asInt() == 1 ? first : second;
+    assertEquals(3_000_000, big.get("result").asText().length());
+    assertEquals("0x2a", (big == first ? second : first).get("result").asText());
+    socket.close();
+  }
+
+  @Test
   void subscriptionNotificationsFollowTheSubscribeReply() throws Exception {
     WebSocket socket = server.webSocket(Map.of());
     BlockingQueue<JsonNode> queue = messages(socket);

@@ -23,6 +23,41 @@ public record StateChanges(Map<Address, AccountUpdate> accounts, Map<Hash, Bytes
 
   public static final StateChanges NONE = new StateChanges(Map.of(), Map.of());
 
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects accounts created from scratch, as a genesis allocation or a test pre-state lists. */
+  public static final class Builder {
+    private final Map<Address, AccountUpdate> accounts = new java.util.HashMap<>();
+    private final Map<Hash, Bytes> code = new java.util.HashMap<>();
+
+    private Builder() {}
+
+    /** An account with exactly these fields, code and storage (nothing kept from before). */
+    public Builder newAccount(
+        Address address,
+        long nonce,
+        Wei balance,
+        Bytes accountCode,
+        Map<UInt256, UInt256> storage) {
+      Hash codeHash = Hash.EMPTY_CODE;
+      if (!accountCode.isEmpty()) {
+        codeHash = org.distli.crypto.Keccak256.hash(accountCode);
+        code.put(codeHash, accountCode);
+      }
+      accounts.put(
+          address,
+          new AccountUpdate(
+              false, nonce, balance, codeHash, true, new java.util.TreeMap<>(storage)));
+      return this;
+    }
+
+    public StateChanges build() {
+      return new StateChanges(accounts, code);
+    }
+  }
+
   /**
    * The new state of one account.
    *

@@ -31,7 +31,7 @@ public final class BlobGas {
   /** The blob base fee for {@code excessBlobGas}: fake_exponential(1, excess, update fraction). */
   public static Wei baseFee(long excessBlobGas, BlobSchedule schedule) {
     return Wei.of(
-        fakeExponential(
+        org.distli.evm.BlobGas.fakeExponential(
             BigInteger.valueOf(BlobSchedule.MIN_BLOB_BASE_FEE),
             new BigInteger(Long.toUnsignedString(excessBlobGas)),
             BigInteger.valueOf(schedule.baseFeeUpdateFraction())));
@@ -44,18 +44,5 @@ public final class BlobGas {
       return null;
     }
     return baseFee(header.excessBlobGas().getAsLong(), schedule);
-  }
-
-  /** factor * e^(numerator / denominator), approximated by its Taylor series (EIP-4844). */
-  static BigInteger fakeExponential(
-      BigInteger factor, BigInteger numerator, BigInteger denominator) {
-    BigInteger output = BigInteger.ZERO;
-    BigInteger accumulator = factor.multiply(denominator);
-    for (int i = 1; accumulator.signum() > 0; i++) {
-      output = output.add(accumulator);
-      accumulator =
-          accumulator.multiply(numerator).divide(denominator.multiply(BigInteger.valueOf(i)));
-    }
-    return output.divide(denominator);
   }
 }

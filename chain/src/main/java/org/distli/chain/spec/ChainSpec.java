@@ -49,15 +49,17 @@ public record ChainSpec(ChainConfig config, int maxExtraDataBytes, boolean blobT
     return config.baseFee();
   }
 
-  /** The blob market of {@code fork}; empty before Cancun. */
+  /** The blob market of {@code fork}, from the EVM's rules for it; empty before Cancun. */
   public static Optional<BlobSchedule> blobSchedule(Fork fork) {
-    if (fork.isAtLeast(Fork.PRAGUE)) {
-      return Optional.of(BlobSchedule.PRAGUE);
+    if (!org.distli.evm.BlobGas.hasBlobs(fork)) {
+      return Optional.empty();
     }
-    if (fork.isAtLeast(Fork.CANCUN)) {
-      return Optional.of(BlobSchedule.CANCUN);
-    }
-    return Optional.empty();
+    long perBlob = org.distli.evm.BlobGas.gasPerBlob(fork);
+    return Optional.of(
+        new BlobSchedule(
+            org.distli.evm.BlobGas.targetBlobGasPerBlock(fork) / perBlob,
+            org.distli.evm.BlobGas.maxBlobGasPerBlock(fork) / perBlob,
+            org.distli.evm.BlobGas.baseFeeUpdateFraction(fork)));
   }
 
   public ChainSpec withMaxExtraDataBytes(int bytes) {

@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.distli.chain.rlp.RlpException;
-import org.distli.chain.spec.BlobSchedule;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.transaction.TransactionType;
 import org.distli.evm.Fork;
@@ -148,17 +147,19 @@ class BlockTypesTest {
   void blobBaseFeeFollowsTheEip4844FakeExponential() {
     assertEquals(
         BigInteger.valueOf(1),
-        BlobGas.fakeExponential(BigInteger.ONE, BigInteger.ZERO, BigInteger.ONE));
+        org.distli.evm.BlobGas.fakeExponential(BigInteger.ONE, BigInteger.ZERO, BigInteger.ONE));
     assertEquals(
         BigInteger.valueOf(6),
-        BlobGas.fakeExponential(BigInteger.ONE, BigInteger.TWO, BigInteger.ONE));
+        org.distli.evm.BlobGas.fakeExponential(BigInteger.ONE, BigInteger.TWO, BigInteger.ONE));
     assertEquals(
         BigInteger.valueOf(16),
-        BlobGas.fakeExponential(BigInteger.ONE, BigInteger.valueOf(3), BigInteger.ONE));
+        org.distli.evm.BlobGas.fakeExponential(
+            BigInteger.ONE, BigInteger.valueOf(3), BigInteger.ONE));
     assertEquals(
         BigInteger.valueOf(542),
-        BlobGas.fakeExponential(BigInteger.TEN, BigInteger.valueOf(8), BigInteger.TWO));
-    assertEquals(Wei.of(1), BlobGas.baseFee(0, BlobSchedule.CANCUN));
+        org.distli.evm.BlobGas.fakeExponential(
+            BigInteger.TEN, BigInteger.valueOf(8), BigInteger.TWO));
+    assertEquals(Wei.of(1), BlobGas.baseFee(0, ChainSpec.blobSchedule(Fork.CANCUN).orElseThrow()));
 
     BlockHeader parent = cancunHeader().excessBlobGas(400_000L).blobGasUsed(393_216L).build();
     assertEquals(400_000L, BlobGas.excessForChild(parent, Fork.CANCUN));

@@ -320,6 +320,7 @@ final class Eips {
   static void eip4844(Rules r) {
     r.blobs = true;
     r.define(BLOBHASH, Gas.VERY_LOW);
+    r.targetBlobGasPerBlock = 3 * r.blobGasPerBlob;
     r.maxBlobGasPerBlock = 6 * r.blobGasPerBlob;
     r.blobBaseFeeUpdateFraction = 3_338_477;
   }

@@ -113,6 +113,7 @@ public final class Rules {
   boolean blobs;
 
   long blobGasPerBlob = 131_072;
+  long targetBlobGasPerBlock;
   long maxBlobGasPerBlock;
   long blobBaseFeeUpdateFraction;
   long minBlobBaseFee = 1;
@@ -188,6 +189,10 @@ public final class Rules {
 
   public long blobGasPerBlob() {
     return blobGasPerBlob;
+  }
+
+  public long targetBlobGasPerBlock() {
+    return targetBlobGasPerBlock;
   }
 
   public long maxBlobGasPerBlock() {

@@ -3,10 +3,8 @@ package org.distli.evm.statetest;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
 import org.distli.crypto.Keccak256;
@@ -19,7 +17,6 @@ import org.distli.evm.TransactionProcessor;
 import org.distli.evm.TransactionResult;
 import org.distli.evm.interpreter.Rules;
 import org.distli.evm.tracing.Tracer;
-import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Log;
 import org.distli.primitives.Wei;
@@ -211,26 +208,18 @@ public final class StateTestRunner {
   public record Prepared(StateDatabase database, Hash root) {}
 
   public static Prepared prepare(StateTest test) {
-    Map<Address, StateChanges.AccountUpdate> accounts = new HashMap<>();
-    Map<Hash, Bytes> code = new HashMap<>();
-    for (Map.Entry<Address, StateTest.PreAccount> entry : test.pre().entrySet()) {
-      StateTest.PreAccount account = entry.getValue();
-      Hash codeHash = account.code().isEmpty() ? Hash.EMPTY_CODE : Keccak256.hash(account.code());
-      if (!account.code().isEmpty()) {
-        code.put(codeHash, account.code());
-      }
-      accounts.put(
-          entry.getKey(),
-          new StateChanges.AccountUpdate(
-              false,
-              account.nonce(),
-              account.balance(),
-              codeHash,
-              true,
-              new TreeMap<>(account.storage())));
-    }
+    StateChanges.Builder pre = StateChanges.builder();
+    test.pre()
+        .forEach(
+            (address, account) ->
+                pre.newAccount(
+                    address,
+                    account.nonce(),
+                    account.balance(),
+                    account.code(),
+                    account.storage()));
     StateDatabase database = StateDatabase.inMemory();
-    Hash root = database.commit(Hash.EMPTY_TRIE_ROOT, new StateChanges(accounts, code), 0);
+    Hash root = database.commit(Hash.EMPTY_TRIE_ROOT, pre.build(), 0);
     return new Prepared(database, root);
   }
 

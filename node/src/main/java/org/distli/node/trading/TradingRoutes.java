@@ -1,11 +1,15 @@
 package org.distli.node.trading;
 
 import java.util.List;
-import org.distli.chain.Blockchain;
-import org.distli.chain.spec.ChainSpec;
+import org.distli.chain.store.ChainReader;
+import org.distli.primitives.Hash;
 import org.distli.rpc.HttpReply;
 import org.distli.rpc.RpcServer;
+import org.distli.rpc.call.CallArguments;
+import org.distli.rpc.call.CallExecutor;
 import org.distli.state.StateDatabase;
+import org.distli.state.StateReader;
+import org.distli.trading.EthCall;
 import org.distli.trading.KnownContract;
 import org.distli.trading.TradingPredeploys;
 import org.distli.trading.rest.RestResponse;
@@ -14,19 +18,19 @@ import org.distli.trading.rest.TradingRestApi;
 
 /**
  * Mounts the trading REST views ({@code /api/trading/orderbook}, {@code /api/trading/trades},
- * {@code /api/contracts}) on the RPC server, reading the order book at its predeploy address. The
- * known contracts are the predeploys whose code is in the head state, so a chain without them lists
- * none and its order book views answer 404.
+ * {@code /api/contracts}) on the RPC server, reading the order book at its predeploy address
+ * through the same call executor as {@code eth_call} at "latest". The known contracts are the
+ * predeploys whose code is in the head state, so a chain without them lists none and its order book
+ * views answer 404.
  */
 public final class TradingRoutes {
   private TradingRoutes() {}
 
   public static void mount(
-      RpcServer server, ChainSpec spec, Blockchain chain, StateDatabase state, long gasCap) {
-    HeadStateEthCall ethCall = new HeadStateEthCall(spec, chain, state, gasCap);
+      RpcServer server, CallExecutor calls, ChainReader chain, StateDatabase state) {
     TradingRestApi api =
         new TradingRestApi(
-            ethCall, TradingPredeploys.ORDER_BOOK, () -> deployedPredeploys(chain, state));
+            headCall(calls), TradingPredeploys.ORDER_BOOK, () -> deployedPredeploys(chain, state));
     for (RestRoute route : api.routes()) {
       server.get(
           route.path(),
@@ -37,14 +41,26 @@ public final class TradingRoutes {
     }
   }
 
-  private static List<KnownContract> deployedPredeploys(Blockchain chain, StateDatabase state) {
-    var head = state.at(chain.head().stateRoot());
+  private static EthCall headCall(CallExecutor calls) {
+    return (to, data) -> {
+      CallArguments args = CallArguments.call(to, data);
+      var call = new CallExecutor.Call(args, calls.chain().head());
+      var result = calls.runOrThrow(call, calls.gasFor(args), null);
+      return switch (result.status()) {
+        case SUCCESS -> result.output();
+        case REVERT -> throw new EthCall.CallRevertedException(result.output());
+        case HALT -> throw new IllegalStateException("call failed: " + result.errorMessage());
+      };
+    };
+  }
+
+  private static List<KnownContract> deployedPredeploys(ChainReader chain, StateDatabase state) {
+    StateReader head = state.at(chain.head().stateRoot());
     return TradingPredeploys.devChainContracts().stream()
         .filter(
             contract -> {
               var account = head.account(contract.address());
-              return account != null
-                  && !account.codeHash().equals(org.distli.primitives.Hash.EMPTY_CODE);
+              return account != null && !account.codeHash().equals(Hash.EMPTY_CODE);
             })
         .toList();
   }

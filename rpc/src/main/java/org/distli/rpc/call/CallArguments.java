@@ -92,6 +92,12 @@ public record CallArguments(
   }
 
   /** Whether the fee fields given are all zero or absent. */
+  /** A plain call of {@code to} with {@code data}: from the zero address, no value, no fees. */
+  public static CallArguments call(Address to, Bytes data) {
+    return new CallArguments(
+        null, to, null, null, null, null, null, null, null, data, null, null, null, null);
+  }
+
   public boolean feesAreZero() {
     return isZero(gasPrice) && isZero(maxFeePerGas) && isZero(maxPriorityFeePerGas);
   }

@@ -69,7 +69,7 @@ public final class FilterManager {
   }
 
   public boolean uninstall(String id) {
-    return filters.remove(id) != null;
+    return filters.remove(SubscriptionIds.normalize(id)) != null;
   }
 
   /** What happened since the last poll: log objects, block hashes or transaction hashes. */
@@ -89,7 +89,7 @@ public final class FilterManager {
   }
 
   private Filter get(String id) {
-    Filter filter = filters.get(id);
+    Filter filter = filters.get(SubscriptionIds.normalize(id));
     if (filter == null) {
       throw RpcException.server("filter not found");
     }

@@ -100,6 +100,7 @@ public final class SubscriptionManager {
 
   /** Ends a subscription of {@code session}; false when it has none with that id. */
   public boolean unsubscribe(RpcSession session, String id) {
+    id = SubscriptionIds.normalize(id);
     Subscription subscription = subscriptions.get(id);
     if (subscription == null || subscription.session != session) {
       return false;

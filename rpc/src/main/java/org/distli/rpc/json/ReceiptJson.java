@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import org.distli.chain.block.BlockHeader;
 import org.distli.chain.block.Receipt;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.transaction.Transaction;
 import org.distli.chain.transaction.TransactionType;
-import org.distli.crypto.Keccak256;
+import org.distli.evm.interpreter.Evm;
 import org.distli.primitives.Address;
 import org.distli.primitives.Log;
 import org.distli.primitives.Wei;
@@ -82,17 +81,6 @@ public record ReceiptJson(
     if (!transaction.isContractCreation()) {
       return null;
     }
-    return createAddress(transaction.sender(), transaction.nonce());
-  }
-
-  /** keccak256(rlp([sender, nonce]))[12:], the address CREATE gives a new contract. */
-  static Address createAddress(Address sender, long nonce) {
-    RlpWriter writer = new RlpWriter(32);
-    writer.startList();
-    writer.writeBytes(sender.toArray());
-    writer.writeLong(nonce);
-    writer.endList();
-    byte[] digest = Keccak256.digest(writer.toByteArray());
-    return Address.wrapCopy(digest, 12);
+    return Evm.createAddress(transaction.sender(), transaction.nonce());
   }
 }

@@ -43,6 +43,7 @@ class ExecutionApisConformanceTest {
           "eth_chainId",
           "net_version",
           "eth_syncing",
+          "eth_feeHistory",
           "eth_getBlockByNumber",
           "eth_getBlockByHash",
           "eth_getBlockTransactionCountByHash",

@@ -100,6 +100,16 @@ class FilterManagerTest {
   }
 
   @Test
+  void idsAreQuantitiesAndFoundInAnyEquivalentForm() {
+    for (int i = 0; i < 50; i++) {
+      String id = filters.installBlockFilter();
+      assertTrue(id.matches("0x[1-9a-f][0-9a-f]*"), id);
+      String padded = "0x00" + id.substring(2).toUpperCase(java.util.Locale.ROOT);
+      assertEquals(List.of(), filters.changes(padded));
+    }
+  }
+
+  @Test
   void uninstallRemovesTheFilter() {
     String id = filters.installBlockFilter();
     assertTrue(filters.uninstall(id));

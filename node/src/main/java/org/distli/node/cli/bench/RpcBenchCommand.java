@@ -53,7 +53,7 @@ public final class RpcBenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       description = "Unmeasured seconds before each run (default ${DEFAULT-VALUE}).")
-  double warmup = 3;
+  double warmup = 5;
 
   @Option(
       names = "--runs",
