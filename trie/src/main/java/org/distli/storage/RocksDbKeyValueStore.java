@@ -428,8 +428,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         for (int k = 0; k < 8; k++) {
           prefix = (prefix << 8) | (k < keyLength ? rep[o + k] & 0xff : 0);
         }
-        order[i] =
-            ((long) (column & 63) << 57) | ((prefix >>> (64 - prefixBits)) << indexBits) | i;
+        order[i] = ((long) (column & 63) << 57) | ((prefix >>> (64 - prefixBits)) << indexBits) | i;
       }
       Arrays.sort(order);
       int mask = (1 << indexBits) - 1;

@@ -59,7 +59,11 @@ public final class MerklePatriciaTrie {
   }
 
   private MerklePatriciaTrie(Hash rootHash, NodeSource source, NodeCache cache, boolean writer) {
-    this(rootHash.equals(Hash.EMPTY_TRIE_ROOT) ? null : new Node.Ref(rootHash), source, cache, writer);
+    this(
+        rootHash.equals(Hash.EMPTY_TRIE_ROOT) ? null : new Node.Ref(rootHash),
+        source,
+        cache,
+        writer);
   }
 
   private MerklePatriciaTrie(Node root, NodeSource source, NodeCache cache, boolean writer) {
@@ -187,8 +191,8 @@ public final class MerklePatriciaTrie {
   }
 
   /**
-   * The values under many keys (null where absent), like {@link #get(byte[], byte[])} for each. On a
-   * writer's working copy ({@link #forUpdate}) large batches under a branch root read the root's
+   * The values under many keys (null where absent), like {@link #get(byte[], byte[])} for each. On
+   * a writer's working copy ({@link #forUpdate}) large batches under a branch root read the root's
    * sixteen subtrees on separate threads, and a following {@link #putAll} of the same keys reuses
    * the nodes they loaded.
    *

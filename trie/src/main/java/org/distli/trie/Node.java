@@ -241,7 +241,8 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     private Node childFromEncoding(int nibble) {
       byte[] in = rlp();
-      // No value and 532 bytes: sixteen hashed children (an item is at most 33 bytes), each 33 bytes
+      // No value and 532 bytes: sixteen hashed children (an item is at most 33 bytes), each 33
+      // bytes
       // after a 3-byte list header.
       if (value == null && in.length == FULL_BRANCH_LENGTH) {
         int o = 3 + 33 * nibble;

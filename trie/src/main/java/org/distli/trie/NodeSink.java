@@ -25,7 +25,10 @@ public interface NodeSink {
     created(Bytes.wrap(Arrays.copyOf(path, depth)), hash, rlp);
   }
 
-  /** Like {@link #released(Bytes, Hash)}, the path as in {@link #created(byte[], int, Hash, byte[])}. */
+  /**
+   * Like {@link #released(Bytes, Hash)}, the path as in {@link #created(byte[], int, Hash,
+   * byte[])}.
+   */
   default void released(byte[] path, int depth, Hash hash) {
     released(Bytes.wrap(Arrays.copyOf(path, depth)), hash);
   }

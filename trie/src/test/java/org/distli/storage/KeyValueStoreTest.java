@@ -92,10 +92,12 @@ class KeyValueStoreTest {
     java.util.Random random = new java.util.Random(11);
     java.util.Map<String, byte[]> expected = new java.util.HashMap<>();
     try (KeyValueStore store = open(kind)) {
-      write(store, batch -> {
-        batch.put(BODIES, b("gone"), b("soon"));
-        return null;
-      });
+      write(
+          store,
+          batch -> {
+            batch.put(BODIES, b("gone"), b("soon"));
+            return null;
+          });
       write(
           store,
           batch -> {
