@@ -249,7 +249,7 @@ public final class Node implements AutoCloseable {
     CallExecutor calls =
         new CallExecutor(
             new ChainQueries(spec, chain.reader(), state, pool), evm, ApiLimits.DEFAULT.gasCap());
-    TradingRoutes.mount(rpc.server(), calls, chain.reader(), state);
+    TradingRoutes.mount(rpc.server(), calls, chain.reader(), state, config.trading().orderBook());
     try {
       rpcPort = rpc.start();
     } catch (IllegalStateException e) {

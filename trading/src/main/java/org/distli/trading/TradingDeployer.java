@@ -14,6 +14,7 @@ import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.DynamicGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Deploys the order book and two demo tokens on any chain over JSON-RPC, with the same markets as
@@ -32,6 +33,9 @@ public final class TradingDeployer {
     }
   }
 
+  private static final long RECEIPT_POLL_MILLIS = 250;
+  private static final int RECEIPT_POLL_ATTEMPTS = 480; // two minutes
+
   private final Web3j web3j;
   private final TransactionManager transactions;
   private final ContractGasProvider gas;
@@ -41,7 +45,15 @@ public final class TradingDeployer {
       throws IOException {
     this.web3j = web3j;
     long chainId = web3j.ethChainId().send().getChainId().longValueExact();
-    this.transactions = new RawTransactionManager(web3j, deployer, chainId);
+    // web3j's default receipt polling sleeps 15 s between attempts: on a chain that mines at once
+    // (the dev chain) or every few seconds, each of the five transactions would wait that long.
+    this.transactions =
+        new RawTransactionManager(
+            web3j,
+            deployer,
+            chainId,
+            new PollingTransactionReceiptProcessor(
+                web3j, RECEIPT_POLL_MILLIS, RECEIPT_POLL_ATTEMPTS));
     this.gas = new DynamicGasProvider(web3j);
     this.progress = progress;
   }

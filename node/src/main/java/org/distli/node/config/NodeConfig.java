@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.distli.genesis.EmptyBlockPolicy;
+import org.distli.primitives.Address;
 import org.distli.primitives.Wei;
 
 /**
@@ -24,7 +25,8 @@ public record NodeConfig(
     Validator validator,
     Metrics metrics,
     Producer producer,
-    TxPool txpool) {
+    TxPool txpool,
+    Trading trading) {
 
   public static final List<String> ALL_NAMESPACES =
       List.of("eth", "net", "web3", "txpool", "debug", "personal");
@@ -65,6 +67,9 @@ public record NodeConfig(
       boolean automine, Optional<EmptyBlockPolicy> emptyBlocks, Optional<Duration> blockTime) {}
 
   public record TxPool(int maxSize, int maxPerSender, Wei minTip) {}
+
+  /** The order book the REST views read; empty means the dev chain's predeploy address. */
+  public record Trading(Optional<Address> orderBook) {}
 
   /** The data folder: the configured one, else ./data/dev or ./data/chain-{chainId}. */
   public Path dataDir(long chainId) {
@@ -166,6 +171,8 @@ public record NodeConfig(
             r.integer(Settings.TXPOOL_MAX_PER_SENDER, 1).orElse(5_000),
             r.wei(Settings.TXPOOL_MIN_TIP).orElse(dev ? Wei.ZERO : Wei.of(1)));
 
+    Trading trading = new Trading(r.address(Settings.TRADING_ORDER_BOOK));
+
     return new NodeConfig(
         dev,
         r.path(Settings.DATA_DIR),
@@ -177,7 +184,8 @@ public record NodeConfig(
         validator,
         metrics,
         producer,
-        txpool);
+        txpool,
+        trading);
   }
 
   /** Typed reads with errors that name the source of the value. */
@@ -252,6 +260,20 @@ public record NodeConfig(
                 } catch (NumberFormatException e) {
                   throw new ConfigException(
                       raw.origin() + ": not a number: \"" + raw.text() + "\"");
+                }
+              });
+    }
+
+    Optional<Address> address(Setting setting) {
+      return sources
+          .find(setting)
+          .map(
+              raw -> {
+                try {
+                  return Address.fromHex(raw.text().trim());
+                } catch (IllegalArgumentException e) {
+                  throw new ConfigException(
+                      raw.origin() + ": not a 20-byte 0x address: \"" + raw.text() + "\"");
                 }
               });
     }

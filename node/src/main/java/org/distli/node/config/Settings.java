@@ -244,6 +244,17 @@ public final class Settings {
           true,
           true);
 
+  public static final Setting TRADING_ORDER_BOOK =
+      new Setting(
+          "trading.order_book",
+          Kind.TEXT,
+          "<address>",
+          "Order book contract the /api/trading views read, e.g. one deployed with `distli trading"
+              + " deploy`.",
+          "the dev chain's predeploy 0xD157100000000000000000000000000000000001",
+          true,
+          true);
+
   public static final List<Setting> ALL =
       List.of(
           DEV,
@@ -271,7 +282,8 @@ public final class Settings {
           PRODUCER_BLOCK_TIME,
           TXPOOL_MAX_SIZE,
           TXPOOL_MAX_PER_SENDER,
-          TXPOOL_MIN_TIP);
+          TXPOOL_MIN_TIP,
+          TRADING_ORDER_BOOK);
 
   /** The setting a config-file key names, if any. */
   public static java.util.Optional<Setting> byKey(String key) {

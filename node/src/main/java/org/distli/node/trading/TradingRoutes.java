@@ -1,7 +1,10 @@
 package org.distli.node.trading;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.distli.chain.store.ChainReader;
+import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.rpc.HttpReply;
 import org.distli.rpc.RpcServer;
@@ -18,19 +21,28 @@ import org.distli.trading.rest.TradingRestApi;
 
 /**
  * Mounts the trading REST views ({@code /api/trading/orderbook}, {@code /api/trading/trades},
- * {@code /api/contracts}) on the RPC server, reading the order book at its predeploy address
- * through the same call executor as {@code eth_call} at "latest". The known contracts are the
- * predeploys whose code is in the head state, so a chain without them lists none and its order book
- * views answer 404.
+ * {@code /api/contracts}) on the RPC server, reading the order book through the same call executor
+ * as {@code eth_call} at "latest". The order book is the dev chain's predeploy unless the node is
+ * configured with another ({@code trading.order_book}, e.g. one {@code distli trading deploy}
+ * made). The known contracts are the predeploys and the configured order book whose code is in the
+ * head state, so a chain without them lists none and its order book views answer 404.
  */
 public final class TradingRoutes {
   private TradingRoutes() {}
 
   public static void mount(
-      RpcServer server, CallExecutor calls, ChainReader chain, StateDatabase state) {
+      RpcServer server,
+      CallExecutor calls,
+      ChainReader chain,
+      StateDatabase state,
+      Optional<Address> configuredOrderBook) {
+    Address orderBook = configuredOrderBook.orElse(TradingPredeploys.ORDER_BOOK);
+    List<KnownContract> candidates = new ArrayList<>(TradingPredeploys.devChainContracts());
+    if (!orderBook.equals(TradingPredeploys.ORDER_BOOK)) {
+      candidates.add(new KnownContract("OrderBook", "OrderBook", orderBook));
+    }
     TradingRestApi api =
-        new TradingRestApi(
-            headCall(calls), TradingPredeploys.ORDER_BOOK, () -> deployedPredeploys(chain, state));
+        new TradingRestApi(headCall(calls), orderBook, () -> withCode(candidates, chain, state));
     for (RestRoute route : api.routes()) {
       server.get(
           route.path(),
@@ -54,9 +66,10 @@ public final class TradingRoutes {
     };
   }
 
-  private static List<KnownContract> deployedPredeploys(ChainReader chain, StateDatabase state) {
+  private static List<KnownContract> withCode(
+      List<KnownContract> candidates, ChainReader chain, StateDatabase state) {
     StateReader head = state.at(chain.head().stateRoot());
-    return TradingPredeploys.devChainContracts().stream()
+    return candidates.stream()
         .filter(
             contract -> {
               var account = head.account(contract.address());

@@ -126,6 +126,25 @@ class NodeConfigTest {
   }
 
   @Test
+  void theTradingViewsReadAConfiguredOrderBookAndRefuseAMalformedAddress() {
+    assertTrue(resolve(Map.of(), Map.of(), "").trading().orderBook().isEmpty());
+    NodeConfig config =
+        resolve(
+            Map.of(),
+            Map.of(),
+            "trading:\n  order_book: \"0x00000000000000000000000000000000000000aa\"\n");
+    assertEquals(
+        "0x00000000000000000000000000000000000000aa",
+        config.trading().orderBook().orElseThrow().toHexString());
+    ConfigException bad =
+        assertThrows(
+            ConfigException.class,
+            () -> resolve(Map.of(), Map.of("DISTLI_TRADING_ORDER_BOOK", "0x1234"), ""));
+    assertTrue(bad.getMessage().contains("DISTLI_TRADING_ORDER_BOOK"), bad.getMessage());
+    assertTrue(bad.getMessage().contains("not a 20-byte 0x address"), bad.getMessage());
+  }
+
+  @Test
   void aMisspeltFileKeyIsRefused() {
     ConfigException error =
         assertThrows(ConfigException.class, () -> resolve(Map.of(), Map.of(), "rpc:\n  prot: 1\n"));

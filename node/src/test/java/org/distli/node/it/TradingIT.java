@@ -10,11 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.distli.genesis.DevChain;
+import org.distli.primitives.Address;
+import org.distli.trading.TradingDeployer;
 import org.distli.trading.TradingPredeploys;
 import org.distli.trading.wrapper.DemoToken;
 import org.distli.trading.wrapper.OrderBook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.ContractUtils;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -22,6 +25,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Two dev accounts trade through the predeployed order book over JSON-RPC with the web3j wrappers,
@@ -45,7 +49,7 @@ class TradingIT {
           DemoToken.load(
               TradingPredeploys.ALPHA.toHexString(),
               web3j,
-              new RawTransactionManager(web3j, seller, chainId),
+              transactions(web3j, seller, chainId),
               gas(web3j));
       String alpha = TradingPredeploys.ALPHA.toHexString();
 
@@ -81,8 +85,7 @@ class TradingIT {
           sellerCoins.add(paid).subtract(fees(approve)).subtract(fees(sell)), coins(web3j, seller));
       assertEquals(buyerCoins.subtract(paid).subtract(fees(buy)), coins(web3j, buyer));
       DemoToken reader =
-          DemoToken.load(
-              alpha, web3j, new RawTransactionManager(web3j, buyer, chainId), gas(web3j));
+          DemoToken.load(alpha, web3j, transactions(web3j, buyer, chainId), gas(web3j));
       assertEquals(
           TradingPredeploys.HOLDER_BALANCE.add(buyQuantity),
           reader.balanceOf(buyer.getAddress()).send());
@@ -113,6 +116,49 @@ class TradingIT {
     }
   }
 
+  @Test
+  void theRestViewsFollowAnOrderBookDeployedWithTheDeployCommand(@TempDir Path dir)
+      throws Exception {
+    // A fresh dev account deploys ALPHA, BETA and then the order book: nonces 0, 1 and 2.
+    Credentials deployer = credentials(7);
+    String expectedBook =
+        ContractUtils.generateContractAddress(deployer.getAddress(), BigInteger.TWO);
+    NodeProcess configured = NodeProcess.dev(dir).withArgs("--trading-order-book", expectedBook);
+    try (NodeProcess node = configured.start()) {
+      assertEquals(
+          404,
+          node.get("/api/trading/orderbook?asset=" + TradingPredeploys.ALPHA.toHexString())
+              .statusCode(),
+          "no order book at the configured address yet");
+
+      TradingDeployer.Deployment deployment =
+          new TradingDeployer(node.web3j(), deployer, line -> {})
+              .deploy(
+                  List.of(Address.fromHex(deployer.getAddress())), UNIT.multiply(BigInteger.TEN));
+      assertEquals(expectedBook.toLowerCase(), deployment.orderBook().toHexString());
+
+      HttpResponse<String> book =
+          node.get("/api/trading/orderbook?asset=" + deployment.alpha().toHexString());
+      assertEquals(200, book.statusCode(), book.body());
+      JsonNode market = JSON.readTree(book.body());
+      assertEquals(deployment.orderBook().toChecksumString(), market.path("orderBook").asText());
+      assertEquals(0, market.path("bids").size());
+      assertEquals(
+          404,
+          node.get("/api/trading/orderbook?asset=" + TradingPredeploys.ALPHA.toHexString())
+              .statusCode(),
+          "the predeployed ALPHA has no market on the configured order book");
+      String contracts = node.get("/api/contracts").body();
+      assertTrue(contracts.contains(deployment.orderBook().toChecksumString()), contracts);
+    }
+  }
+
+  /** Signs locally and polls for receipts every 200 ms (web3j's default waits 15 s per poll). */
+  private static RawTransactionManager transactions(Web3j web3j, Credentials who, long chainId) {
+    return new RawTransactionManager(
+        web3j, who, chainId, new PollingTransactionReceiptProcessor(web3j, 200, 300));
+  }
+
   private static Credentials credentials(int devAccount) {
     return Credentials.create(DevChain.accounts().get(devAccount).key().toHexUnsafe());
   }
@@ -121,7 +167,7 @@ class TradingIT {
     return OrderBook.load(
         TradingPredeploys.ORDER_BOOK.toHexString(),
         web3j,
-        new RawTransactionManager(web3j, who, chainId),
+        transactions(web3j, who, chainId),
         gas(web3j));
   }
 
