@@ -358,6 +358,22 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       rep[length++] = (byte) value;
     }
 
+    private int varintAt(int offset) {
+      int value = 0;
+      for (int shift = 0; ; shift += 7) {
+        int b = rep[offset++];
+        value |= (b & 0x7f) << shift;
+        if (b >= 0) {
+          return value;
+        }
+      }
+    }
+
+    private int afterVarint(int offset) {
+      while (rep[offset++] < 0) {}
+      return offset;
+    }
+
     private void ensure(int more) {
       if (length + more > rep.length) {
         long wanted = Math.max(2L * rep.length, (long) length + more);
@@ -403,27 +419,16 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       long[] order = new long[size];
       for (int i = 0; i < size; i++) {
         int o = entryOffsets[i];
+        boolean inColumn =
+            rep[o] == TYPE_COLUMN_FAMILY_VALUE || rep[o] == TYPE_COLUMN_FAMILY_DELETION;
+        o++;
         int column = 0;
-        if (rep[o] == TYPE_COLUMN_FAMILY_VALUE || rep[o] == TYPE_COLUMN_FAMILY_DELETION) {
-          o++;
-          int shift = 0;
-          int b;
-          do {
-            b = rep[o++];
-            column |= (b & 0x7f) << shift;
-            shift += 7;
-          } while (b < 0);
-        } else {
-          o++;
+        if (inColumn) {
+          column = varintAt(o);
+          o = afterVarint(o);
         }
-        int keyLength = 0;
-        int shift = 0;
-        int b;
-        do {
-          b = rep[o++];
-          keyLength |= (b & 0x7f) << shift;
-          shift += 7;
-        } while (b < 0);
+        int keyLength = varintAt(o);
+        o = afterVarint(o);
         long prefix = 0;
         for (int k = 0; k < 8; k++) {
           prefix = (prefix << 8) | (k < keyLength ? rep[o + k] & 0xff : 0);

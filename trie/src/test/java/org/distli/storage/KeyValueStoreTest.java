@@ -144,6 +144,37 @@ class KeyValueStoreTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
+  void theLastWriteOfAKeyInABatchWinsAmongManyOthers(String kind) {
+    try (KeyValueStore store = open(kind)) {
+      write(
+          store,
+          batch -> {
+            for (int i = 0; i < 5_000; i++) {
+              batch.put(HEADERS, b("key" + i), b("first" + i));
+              if (i % 2 == 0) {
+                batch.delete(HEADERS, b("key" + i));
+              }
+              if (i % 3 == 0) {
+                batch.put(HEADERS, b("key" + i), b("last" + i));
+              }
+            }
+            return null;
+          });
+      for (int i = 0; i < 5_000; i++) {
+        byte[] value = store.get(HEADERS, b("key" + i));
+        if (i % 3 == 0) {
+          assertArrayEquals(b("last" + i), value, "key" + i);
+        } else if (i % 2 == 0) {
+          assertNull(value, "key" + i);
+        } else {
+          assertArrayEquals(b("first" + i), value, "key" + i);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
   void prefixVisitIsOrderedAndStopsOnRequest(String kind) {
     try (KeyValueStore store = open(kind)) {
       write(
