@@ -48,6 +48,7 @@ public final class OrderBookViews {
   /** Bids highest first and asks lowest first, up to the contract's view depth per side. */
   public record Book(List<OrderBook.BookEntry> bids, List<OrderBook.BookEntry> asks) {}
 
+  @SuppressWarnings("rawtypes") // web3j's decoder returns a raw List<Type>
   public Book orderBook(Address asset) {
     List<Type> result =
         call(
@@ -61,6 +62,7 @@ public final class OrderBookViews {
   }
 
   /** The latest trades, newest first. */
+  @SuppressWarnings("rawtypes") // web3j's decoder returns a raw List<Type>
   public List<OrderBook.TradeInfo> trades(Address asset, int limit) {
     List<Type> result =
         call(
@@ -84,6 +86,7 @@ public final class OrderBookViews {
             .getFirst();
   }
 
+  @SuppressWarnings("rawtypes") // web3j's decoder returns a raw List<Type>
   private static List<OrderBook.BookEntry> entries(Type array) {
     List<OrderBook.BookEntry> entries = new ArrayList<>();
     for (Object entry : ((DynamicArray<?>) array).getValue()) {

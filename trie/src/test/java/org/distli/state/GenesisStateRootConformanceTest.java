@@ -53,7 +53,7 @@ class GenesisStateRootConformanceTest {
 
   private static void check(Path file) throws IOException {
     JsonNode root = JSON.readTree(file.toFile());
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode test = entry.getValue();
       Hash genesisRoot = Hash.fromHex(test.get("genesisBlockHeader").get("stateRoot").asText());
@@ -75,7 +75,8 @@ class GenesisStateRootConformanceTest {
     Map<Address, StateChanges.AccountUpdate> accounts = new HashMap<>();
     Map<Hash, Bytes> code = new HashMap<>();
     alloc
-        .fields()
+        .properties()
+        .iterator()
         .forEachRemaining(
             e -> {
               JsonNode account = e.getValue();
@@ -87,7 +88,8 @@ class GenesisStateRootConformanceTest {
               TreeMap<UInt256, UInt256> storage = new TreeMap<>();
               account
                   .get("storage")
-                  .fields()
+                  .properties()
+                  .iterator()
                   .forEachRemaining(
                       s ->
                           storage.put(

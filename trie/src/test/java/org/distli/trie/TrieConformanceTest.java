@@ -42,7 +42,8 @@ class TrieConformanceTest {
         }
         boolean secure = name.toLowerCase().contains("securetrie");
         JsonNode root = JSON.readTree(file.toFile());
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> test = it.next();
           tests.add(
               DynamicTest.dynamicTest(
@@ -62,7 +63,8 @@ class TrieConformanceTest {
         operations.add(new Bytes[] {decode(pair.get(0)), decode(pair.get(1))});
       }
     } else {
-      in.fields()
+      in.properties()
+          .iterator()
           .forEachRemaining(
               e -> operations.add(new Bytes[] {decode(e.getKey()), decode(e.getValue())}));
     }
@@ -119,7 +121,8 @@ class TrieConformanceTest {
     assumeTrue(file.isPresent(), SharedFixtures.missingMessage(DIR + "/trietestnextprev.json"));
     List<DynamicTest> tests = new ArrayList<>();
     JsonNode root = JSON.readTree(file.get().toFile());
-    root.fields()
+    root.properties()
+        .iterator()
         .forEachRemaining(
             test ->
                 tests.add(

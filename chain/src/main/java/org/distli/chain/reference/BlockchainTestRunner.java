@@ -75,7 +75,8 @@ public final class BlockchainTestRunner {
   public static List<Outcome> runFile(Path file, Pattern filter) throws IOException {
     JsonNode document = JSON.readTree(file.toFile());
     List<Outcome> outcomes = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> test = it.next();
       if (filter == null || filter.matcher(test.getKey()).find()) {
         outcomes.add(run(test.getKey(), test.getValue()));
@@ -235,11 +236,12 @@ public final class BlockchainTestRunner {
   /** Accounts as the tests write them: balance, nonce, code and storage in hex. */
   static Map<Address, GenesisAccount> accounts(JsonNode node) {
     Map<Address, GenesisAccount> accounts = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode account = entry.getValue();
       TreeMap<UInt256, UInt256> storage = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> slots = account.path("storage").fields();
+      for (Iterator<Map.Entry<String, JsonNode>> slots =
+              account.path("storage").properties().iterator();
           slots.hasNext(); ) {
         Map.Entry<String, JsonNode> slot = slots.next();
         UInt256 value = quantity(slot.getValue().asText());

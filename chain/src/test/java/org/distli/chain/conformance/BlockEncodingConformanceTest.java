@@ -42,7 +42,8 @@ class BlockEncodingConformanceTest {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         JsonNode document = JSON.readTree(file.toFile());
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.properties().iterator();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> test = it.next();
           tests.add(
               DynamicTest.dynamicTest(

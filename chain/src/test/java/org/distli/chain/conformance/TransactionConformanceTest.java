@@ -88,7 +88,8 @@ class TransactionConformanceTest {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         JsonNode document = JSON.readTree(file.toFile());
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.properties().iterator();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> test = it.next();
           String name = root.relativize(file) + ":" + test.getKey();
           tests.add(DynamicTest.dynamicTest(name, () -> run(test.getValue())));

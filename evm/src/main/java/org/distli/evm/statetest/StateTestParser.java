@@ -29,7 +29,7 @@ public final class StateTestParser {
   public static List<StateTest> parse(Path file) throws IOException {
     JsonNode root = MAPPER.readTree(file.toFile());
     List<StateTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode test = entry.getValue();
       if (!test.has("transaction") || !test.has("post")) {
@@ -54,7 +54,8 @@ public final class StateTestParser {
   private static Map<Integer, String> labels(JsonNode info) {
     Map<Integer, String> labels = new LinkedHashMap<>();
     if (info != null && info.has("labels")) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = info.get("labels").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = info.get("labels").properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> label = it.next();
         try {
           labels.put(Integer.parseInt(label.getKey()), label.getValue().asText());
@@ -86,11 +87,12 @@ public final class StateTestParser {
 
   private static Map<Address, StateTest.PreAccount> pre(JsonNode pre) {
     Map<Address, StateTest.PreAccount> accounts = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = pre.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = pre.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode account = entry.getValue();
       TreeMap<UInt256, UInt256> storage = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> slots = account.get("storage").fields();
+      for (Iterator<Map.Entry<String, JsonNode>> slots =
+              account.get("storage").properties().iterator();
           slots.hasNext(); ) {
         Map.Entry<String, JsonNode> slot = slots.next();
         UInt256 value = uint256(slot.getValue().asText());
@@ -171,7 +173,7 @@ public final class StateTestParser {
 
   private static Map<String, List<StateTest.Expectation>> post(JsonNode post) {
     Map<String, List<StateTest.Expectation>> byFork = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = post.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = post.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       List<StateTest.Expectation> cases = new ArrayList<>();
       for (JsonNode c : entry.getValue()) {

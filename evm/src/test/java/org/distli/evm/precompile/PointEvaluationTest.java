@@ -37,7 +37,7 @@ class PointEvaluationTest {
     Assumptions.assumeTrue(folder != null, SharedFixtures.missingMessage(FIXTURES));
     JsonNode root = new ObjectMapper().readTree(folder.resolve(file).toFile());
     List<Case> cases = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey().substring(entry.getKey().indexOf("state_test-"));
       boolean valid =

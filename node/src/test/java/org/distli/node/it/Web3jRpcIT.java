@@ -176,11 +176,10 @@ class Web3jRpcIT {
     Thread.sleep(500);
     TransactionReceipt receipt = token.transfer(BOB, BigInteger.valueOf(3)).send();
 
-    List<EthLog.LogResult> changes = web3.ethGetFilterChanges(logFilter).send().getLogs();
+    var changes = web3.ethGetFilterChanges(logFilter).send().getLogs();
     assertEquals(1, changes.size());
     assertEquals(receipt.getTransactionHash(), ((Log) changes.get(0).get()).getTransactionHash());
-    List<EthLog.LogResult> blockHashes =
-        web3.ethGetFilterChanges(new BigInteger(blocks, 16)).send().getLogs();
+    var blockHashes = web3.ethGetFilterChanges(new BigInteger(blocks, 16)).send().getLogs();
     assertTrue(
         blockHashes.stream().anyMatch(h -> h.get().equals(receipt.getBlockHash())),
         "the block filter reports the new block");

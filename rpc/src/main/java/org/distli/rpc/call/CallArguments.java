@@ -91,13 +91,13 @@ public record CallArguments(
     return gasPrice != null || maxFeePerGas != null || maxPriorityFeePerGas != null;
   }
 
-  /** Whether the fee fields given are all zero or absent. */
   /** A plain call of {@code to} with {@code data}: from the zero address, no value, no fees. */
   public static CallArguments call(Address to, Bytes data) {
     return new CallArguments(
         null, to, null, null, null, null, null, null, null, data, null, null, null, null);
   }
 
+  /** Whether the fee fields given are all zero or absent. */
   public boolean feesAreZero() {
     return isZero(gasPrice) && isZero(maxFeePerGas) && isZero(maxPriorityFeePerGas);
   }

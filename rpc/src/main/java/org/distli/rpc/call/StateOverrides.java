@@ -41,7 +41,7 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
           "json: cannot unmarshal non-object into Go value of type override.StateOverride");
     }
     Map<Address, AccountOverride> accounts = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> entry = fields.next();
       Address address =
@@ -75,7 +75,7 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
       return null;
     }
     Map<UInt256, UInt256> slots = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> slot = fields.next();
       Hash key =

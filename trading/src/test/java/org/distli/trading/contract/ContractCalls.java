@@ -76,6 +76,7 @@ class ContractCalls {
     return FunctionReturnDecoder.decode(Hex.encode(result), (List) List.of(outputs));
   }
 
+  @SuppressWarnings("rawtypes") // web3j's decoder returns a raw List<Type>
   Bytes readBytes(Address to, String getter) {
     List<Type> result = read(to, function(getter), new TypeReference<DynamicBytes>() {});
     return Bytes.wrap(((DynamicBytes) result.getFirst()).getValue());

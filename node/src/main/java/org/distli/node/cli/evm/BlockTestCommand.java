@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.distli.chain.reference.BlockchainTestRunner;
 import org.distli.fixtures.SharedFixtures;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +53,13 @@ public final class BlockTestCommand implements Callable<Integer> {
     Pattern pattern = filter == null ? null : Pattern.compile(filter);
     int passed = 0;
     int failed = 0;
+    if (!verbose
+        && LoggerFactory.getLogger("org.distli.chain")
+            instanceof ch.qos.logback.classic.Logger chain) {
+      // The chain logs each reorganisation for node operators; the tests' forks would fill the
+      // output that should list failures.
+      chain.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
     for (Path path : paths) {
       if (!Files.exists(path)) {
         spec.commandLine()
