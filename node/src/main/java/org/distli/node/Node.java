@@ -237,7 +237,9 @@ public final class Node implements AutoCloseable {
     RpcBackend backend =
         new RpcBackend(
             spec, chain.reader(), state, pool, evm, accounts, Version.clientVersion(), () -> 0);
-    JsonRpc rpc = JsonRpc.create(vertx, rpcConfig, ApiLimits.DEFAULT, backend, metrics);
+    ApiLimits limits =
+        ApiLimits.DEFAULT.withUnprotectedTransactions(config.rpc().allowUnprotectedTxs());
+    JsonRpc rpc = JsonRpc.create(vertx, rpcConfig, limits, backend, metrics);
     resources.add(rpc);
     rpc.server()
         .get(
@@ -247,8 +249,7 @@ public final class Node implements AutoCloseable {
               return HttpReply.json(report.status(), report.json());
             });
     CallExecutor calls =
-        new CallExecutor(
-            new ChainQueries(spec, chain.reader(), state, pool), evm, ApiLimits.DEFAULT.gasCap());
+        new CallExecutor(new ChainQueries(spec, chain.reader(), state, pool), evm, limits.gasCap());
     TradingRoutes.mount(rpc.server(), calls, chain.reader(), state, config.trading().orderBook());
     try {
       rpcPort = rpc.start();

@@ -76,7 +76,7 @@ public record RpcConfig(
         DEFAULT_NAMESPACES,
         MAX_BATCH_SIZE,
         MAX_REQUEST_BYTES,
-        1024 * 1024,
+        MAX_REQUEST_BYTES,
         MAX_REQUEST_BYTES,
         Math.max(1, cores),
         Math.max(4, 2 * cores),

@@ -131,7 +131,7 @@ public final class RpcMethods {
         .add(new EthSubscribe(subscriptions))
         .add(new EthUnsubscribe(subscriptions))
         // eth: transactions and signing
-        .add(new EthSendRawTransaction(backend.pool()))
+        .add(new EthSendRawTransaction(backend.pool(), limits.allowUnprotectedTransactions()))
         .add(new EthSendTransaction(executor, oracle, backend.accounts(), backend.pool()))
         .add(new EthAccounts(backend.accounts()))
         .add(new EthSign(backend.accounts()))

@@ -179,7 +179,10 @@ public final class RpcServer implements AutoCloseable {
                 handshake.accept();
               }
             })
-        .webSocketHandler(socket -> new WebSocketSession(socket, processor, workers).start())
+        .webSocketHandler(
+            socket ->
+                new WebSocketSession(socket, processor, workers, config.maxWebSocketMessageBytes())
+                    .start())
         .exceptionHandler(e -> LOG.warn("JSON-RPC connection error: {}", e.toString()));
   }
 

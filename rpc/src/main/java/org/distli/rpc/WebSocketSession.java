@@ -1,6 +1,7 @@
 package org.distli.rpc;
 
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,8 +26,14 @@ final class WebSocketSession implements RpcSession {
   private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean open = new AtomicBoolean(true);
 
-  WebSocketSession(ServerWebSocket socket, JsonRpcProcessor processor, WorkerPool workers) {
+  // The message being received, frame by frame (event-loop thread only).
+  private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+  private final int maxMessageBytes;
+
+  WebSocketSession(
+      ServerWebSocket socket, JsonRpcProcessor processor, WorkerPool workers, int maxMessageBytes) {
     this.socket = socket;
+    this.maxMessageBytes = maxMessageBytes;
     this.processor = processor;
     this.workers = workers;
   }
@@ -39,11 +46,34 @@ final class WebSocketSession implements RpcSession {
 
   void start() {
     socket.setWriteQueueMaxSize(WRITE_QUEUE_LIMIT);
-    socket.textMessageHandler(
-        text -> dispatch(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    socket.binaryMessageHandler(buffer -> dispatch(buffer.getBytes()));
+    // Messages are joined here rather than by Vert.x, so that one too large (also once a
+    // compressed message is inflated) closes the connection with 1009 "message too big" instead of
+    // vanishing without a reply.
+    socket.frameHandler(this::frame);
     socket.closeHandler(v -> closed());
     socket.exceptionHandler(e -> LOG.debug("WebSocket error: {}", e.toString()));
+  }
+
+  private void frame(WebSocketFrame frame) {
+    if (!frame.isText() && !frame.isBinary() && !frame.isContinuation()) {
+      return; // ping, pong and close are Vert.x's to answer
+    }
+    if (!frame.isContinuation()) {
+      partial.reset();
+    }
+    io.vertx.core.buffer.Buffer data = frame.binaryData();
+    if ((long) partial.size() + data.length() > maxMessageBytes) {
+      partial.reset();
+      socket.close(
+          (short) 1009, "message larger than " + maxMessageBytes + " bytes (the request limit)");
+      return;
+    }
+    partial.writeBytes(data.getBytes());
+    if (frame.isFinal()) {
+      byte[] message = partial.toByteArray();
+      partial.reset();
+      dispatch(message);
+    }
   }
 
   private void dispatch(byte[] message) {

@@ -18,6 +18,7 @@ import org.distli.primitives.Hash;
 import org.distli.primitives.Hex;
 import org.distli.primitives.Wei;
 import org.distli.rpc.TestChain.Included;
+import org.distli.rpc.accounts.UnlockedAccounts;
 import org.junit.jupiter.api.Test;
 
 class EthMethodsTest {
@@ -264,6 +265,37 @@ class EthMethodsTest {
         rpc.result("txpool_inspect", "[]")
             .at("/pending/" + ALICE.toChecksumString() + "/0")
             .asText());
+  }
+
+  @Test
+  void transactionsWithoutReplayProtectionAreRefusedUnlessAllowed() {
+    Transaction unprotected =
+        Transaction.builder(TransactionType.LEGACY)
+            .nonce(0)
+            .gasPrice(Wei.of(3_000_000_000L))
+            .gasLimit(21_000)
+            .to(BOB)
+            .value(Wei.of(1))
+            .signWithoutReplayProtection(TestBlocks.ALICE);
+    String params = "[" + quoted(unprotected.encoded()) + "]";
+    JsonNode refused = rpc.reply("eth_sendRawTransaction", params);
+    assertEquals(-32000, refused.at("/error/code").asInt());
+    assertEquals(
+        "only replay-protected (EIP-155) transactions allowed over RPC",
+        refused.at("/error/message").asText());
+    assertEquals("0x0", rpc.result("txpool_status", "[]").get("pending").asText());
+
+    InProcessRpc allowing =
+        new InProcessRpc(
+            RpcMethods.all(
+                    chain.backend(UnlockedAccounts.NONE),
+                    ApiLimits.DEFAULT.withUnprotectedTransactions(true),
+                    chain.filters,
+                    chain.subscriptions)
+                .build(RpcConfig.ALL_NAMESPACES));
+    assertEquals(
+        unprotected.hash().toHexString(),
+        allowing.result("eth_sendRawTransaction", params).asText());
   }
 
   @Test

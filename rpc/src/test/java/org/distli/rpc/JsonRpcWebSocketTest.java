@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -129,6 +131,37 @@ class JsonRpcWebSocketTest {
             + "a".repeat(100 * 1024)
             + "\"]}");
     closed.get(20, TimeUnit.SECONDS);
+    assertTrue(queue.isEmpty(), "the oversized call was not executed");
+  }
+
+  @Test
+  void aMessageOfSeveralFramesIsJoinedAndOneOverTheLimitClosesWith1009() throws Exception {
+    WebSocket socket = server.webSocket(Map.of());
+    BlockingQueue<JsonNode> queue = messages(socket);
+    CompletableFuture<Short> closed = new CompletableFuture<>();
+    socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
+    // 120 KiB in three frames of 40 KiB, each under the frame limit: one call.
+    String padding = "a".repeat(120 * 1024);
+    String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\"" + padding;
+    String end = "\"]}";
+    int third = call.length() / 3;
+    socket.writeFrame(WebSocketFrame.textFrame(call.substring(0, third), false));
+    socket.writeFrame(
+        WebSocketFrame.continuationFrame(Buffer.buffer(call.substring(third, 2 * third)), false));
+    socket.writeFrame(
+        WebSocketFrame.continuationFrame(Buffer.buffer(call.substring(2 * third) + end), true));
+    JsonNode reply = next(queue);
+    assertEquals(1, reply.get("id").asInt());
+    assertEquals(padding, reply.get("result").asText());
+
+    // 1.2 MiB in frames of 60 KiB: over the 1 MiB message limit.
+    socket.writeFrame(WebSocketFrame.textFrame("{\"jsonrpc\":\"2.0\",\"id\":2,", false));
+    String chunk = "b".repeat(60 * 1024);
+    for (int i = 0; i < 20; i++) {
+      socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(chunk), false));
+    }
+    socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("}"), true));
+    assertEquals((short) 1009, closed.get(20, TimeUnit.SECONDS));
     assertTrue(queue.isEmpty(), "the oversized call was not executed");
   }
 

@@ -40,7 +40,8 @@ public record NodeConfig(
       int port,
       List<String> corsOrigins,
       List<String> allowedHosts,
-      List<String> namespaces) {}
+      List<String> namespaces,
+      boolean allowUnprotectedTxs) {}
 
   /**
    * Where the validator key comes from. The password itself is never part of the configuration
@@ -129,7 +130,8 @@ public record NodeConfig(
             r.integer(Settings.RPC_PORT, 0).orElse(8545),
             r.list(Settings.RPC_CORS_ORIGINS).orElse(dev ? List.of("*") : List.of()),
             r.list(Settings.RPC_ALLOWED_HOSTS).orElse(dev ? List.of("*") : List.of("localhost")),
-            namespaces.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+            namespaces.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList(),
+            r.bool(Settings.RPC_ALLOW_UNPROTECTED_TXS).orElse(dev));
 
     Validator validator =
         new Validator(

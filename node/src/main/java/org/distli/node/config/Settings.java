@@ -131,6 +131,16 @@ public final class Settings {
           "all in dev mode, eth,net,web3 otherwise",
           true,
           true);
+  public static final Setting RPC_ALLOW_UNPROTECTED_TXS =
+      new Setting(
+          "rpc.allow_unprotected_txs",
+          Kind.BOOLEAN,
+          "<true|false>",
+          "Accept legacy transactions signed without a chain id (replayable on any chain), as"
+              + " deterministic-deployment proxies use.",
+          "true in dev mode, false otherwise (as go-ethereum)",
+          true,
+          true);
 
   public static final Setting VALIDATOR_KEY_FILE =
       new Setting(
@@ -271,6 +281,7 @@ public final class Settings {
           RPC_CORS_ORIGINS,
           RPC_ALLOWED_HOSTS,
           RPC_NAMESPACES,
+          RPC_ALLOW_UNPROTECTED_TXS,
           VALIDATOR_KEY_FILE,
           VALIDATOR_PASSWORD_FILE,
           VALIDATOR_PASSWORD,

@@ -11,13 +11,18 @@ import org.distli.txpool.TransactionPool;
 
 /**
  * eth_sendRawTransaction(bytes): decodes a signed transaction and adds it to the pool; the hash on
- * success, else -32000 with go-ethereum's reason ("nonce too low", "already known", ...).
+ * success, else -32000 with go-ethereum's reason ("nonce too low", "already known", ...). Legacy
+ * transactions signed without a chain id are refused unless allowed, as go-ethereum does.
  */
 public final class EthSendRawTransaction implements RpcMethod {
-  private final TransactionPool pool;
+  static final String UNPROTECTED = "only replay-protected (EIP-155) transactions allowed over RPC";
 
-  public EthSendRawTransaction(TransactionPool pool) {
+  private final TransactionPool pool;
+  private final boolean allowUnprotected;
+
+  public EthSendRawTransaction(TransactionPool pool, boolean allowUnprotected) {
     this.pool = pool;
+    this.allowUnprotected = allowUnprotected;
   }
 
   @Override
@@ -33,6 +38,9 @@ public final class EthSendRawTransaction implements RpcMethod {
       tx = Transaction.decode(raw);
     } catch (RlpException | InvalidTransactionException e) {
       throw RpcException.server(e.getMessage());
+    }
+    if (!allowUnprotected && tx.chainId().isEmpty()) {
+      throw RpcException.server(UNPROTECTED);
     }
     return submit(pool, tx);
   }
