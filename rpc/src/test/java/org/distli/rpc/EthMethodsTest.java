@@ -316,6 +316,13 @@ class EthMethodsTest {
         rpc.result("eth_getLogs", "[{\"fromBlock\":\"0x1\",\"topics\":[" + quoted(TOPIC) + "]}]");
     assertEquals(2, byTopic.size(), "without toBlock the range ends at latest");
     assertEquals(0, rpc.result("eth_getLogs", "[{\"fromBlock\":\"0x2\"}]").size());
+    JsonNode backwards =
+        rpc.reply("eth_newFilter", "[{\"fromBlock\":\"0x5\",\"toBlock\":\"0x2\"}]");
+    assertEquals(-32602, backwards.at("/error/code").asInt(), backwards.toString());
+    assertEquals("invalid block range params", backwards.at("/error/message").asText());
+    assertTrue(
+        rpc.result("eth_newFilter", "[{\"fromBlock\":\"0x50\"}]").isTextual(),
+        "a filter may start at a future block");
     JsonNode ranged =
         rpc.result(
             "eth_getLogs",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.distli.chain.block.Block;
 import org.distli.primitives.Address;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +121,19 @@ class ExecutionMethodsTest {
     assertTrue(
         poor.at("/error/message").asText().startsWith("insufficient funds for gas * price + value"),
         poor.toString());
+    long chainId = chain.spec.chainId();
+    for (String method : List.of("eth_call", "eth_estimateGas", "eth_createAccessList")) {
+      JsonNode otherChain =
+          rpc.reply(method, "[{\"to\":\"" + bob + "\",\"chainId\":\"0x1\"},\"latest\"]");
+      assertEquals(-32000, otherChain.at("/error/code").asInt(), method);
+      assertEquals(
+          "chainId does not match node's (have=1, want=" + chainId + ")",
+          otherChain.at("/error/message").asText(),
+          method);
+    }
+    String sameChain =
+        "[{\"to\":\"" + bob + "\",\"chainId\":\"0x" + Long.toHexString(chainId) + "\"},\"latest\"]";
+    assertEquals("0x", rpc.result("eth_call", sameChain).asText());
   }
 
   @Test

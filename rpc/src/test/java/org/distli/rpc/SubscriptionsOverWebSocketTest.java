@@ -94,7 +94,9 @@ class SubscriptionsOverWebSocketTest {
             + "}");
     JsonNode reply = poll(replies);
     assertEquals(id, reply.get("id").asInt(), reply.toString());
-    return reply.get("result").asText();
+    return reply.has("error")
+        ? "error " + reply.at("/error/code").asInt() + ": " + reply.at("/error/message").asText()
+        : reply.get("result").asText();
   }
 
   @Test
@@ -136,7 +138,8 @@ class SubscriptionsOverWebSocketTest {
     assertEquals("0x0", log.at("/params/result/logIndex").asText());
     assertTrue(messages.poll(300, TimeUnit.MILLISECONDS) == null, "the topic-less log is filtered");
     assertEquals("true", call("eth_unsubscribe", "[\"" + heads + "\"]"));
-    assertEquals("false", call("eth_unsubscribe", "[\"" + heads + "\"]"));
+    assertEquals(
+        "error -32000: subscription not found", call("eth_unsubscribe", "[\"" + heads + "\"]"));
   }
 
   @Test

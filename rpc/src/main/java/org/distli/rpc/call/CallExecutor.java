@@ -64,6 +64,19 @@ public final class CallExecutor {
     return gasCap;
   }
 
+  /**
+   * Refuses arguments naming another chain, as go-ethereum does before executing or signing them.
+   *
+   * @throws RpcException -32000 "chainId does not match node's (have=.., want=..)"
+   */
+  public void requireChainId(CallArguments args) {
+    long chainId = chain.spec().chainId();
+    if (args.chainId() != null && args.chainId() != chainId) {
+      throw RpcException.server(
+          "chainId does not match node's (have=" + args.chainId() + ", want=" + chainId + ")");
+    }
+  }
+
   /** The gas a call runs with: its own limit capped by the node's cap, or the cap. */
   public long gasFor(CallArguments args) {
     return args.gas() == null ? gasCap : Math.min(args.gas(), gasCap);

@@ -25,6 +25,7 @@ public final class DebugTraceCall implements RpcMethod {
   @Override
   public Object execute(RpcCall call) {
     CallArguments args = call.params().required(0, CallArguments::decode);
+    executor.requireChainId(args);
     BlockHeader header = executor.chain().requireHeader(call.params().blockOrLatest(1));
     TraceOptions options = call.params().optional(2, TraceOptions::decode, TraceOptions.DEFAULT);
     ResultTracer tracer = options.newTracer();

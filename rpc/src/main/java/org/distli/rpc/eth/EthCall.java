@@ -28,6 +28,7 @@ public final class EthCall implements RpcMethod {
   @Override
   public Object execute(RpcCall call) {
     CallArguments args = call.params().required(0, CallArguments::decode);
+    executor.requireChainId(args);
     BlockHeader header = executor.chain().requireHeader(call.params().blockOrLatest(1));
     StateOverrides state = call.params().optional(2, StateOverrides::decode, StateOverrides.NONE);
     BlockOverrides block = call.params().optional(3, BlockOverrides::decode, BlockOverrides.NONE);

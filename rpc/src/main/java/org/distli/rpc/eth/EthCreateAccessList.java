@@ -41,6 +41,7 @@ public final class EthCreateAccessList implements RpcMethod {
   @Override
   public Object execute(RpcCall call) {
     CallArguments args = call.params().required(0, CallArguments::decode);
+    executor.requireChainId(args);
     BlockHeader header = executor.chain().requireHeader(call.params().blockOrLatest(1));
     Set<Address> excluded = new HashSet<>();
     excluded.add(args.fromOrZero());

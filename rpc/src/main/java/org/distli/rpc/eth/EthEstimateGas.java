@@ -42,6 +42,7 @@ public final class EthEstimateGas implements RpcMethod {
   @Override
   public Object execute(RpcCall call) {
     CallArguments args = call.params().required(0, CallArguments::decode);
+    executor.requireChainId(args);
     BlockHeader header = executor.chain().requireHeader(call.params().blockOrLatest(1));
     StateOverrides overrides =
         call.params().optional(2, StateOverrides::decode, StateOverrides.NONE);

@@ -24,6 +24,7 @@ public final class EthNewFilter implements RpcMethod {
   @Override
   public Object execute(RpcCall call) {
     LogFilter criteria = call.params().required(0, LogFilter::decode);
+    LogQuery.requireOrderedRange(criteria);
     return filters.installLogFilter(criteria, logs.endOf(criteria));
   }
 }

@@ -55,11 +55,8 @@ public final class EthSendTransaction implements RpcMethod {
     }
     SecretKey key = accounts.key(args.from());
     BlockHeader head = executor.chain().head();
+    executor.requireChainId(args);
     long chainId = executor.chain().spec().chainId();
-    if (args.chainId() != null && args.chainId() != chainId) {
-      throw RpcException.server(
-          "chainId does not match node's (have=" + args.chainId() + ", want=" + chainId + ")");
-    }
     long nonce = args.nonce() != null ? args.nonce() : nextNonce(args.from(), head);
     Wei nextBaseFee = pool.nextBaseFee();
     boolean legacy = args.gasPrice() != null || nextBaseFee == null;

@@ -28,6 +28,27 @@ public final class LogQuery {
     this.maxLogs = maxLogs;
   }
 
+  /**
+   * Refuses a filter whose explicit block numbers end before they start, as go-ethereum's
+   * eth_newFilter does; tags and open ends are left to resolve as the chain grows.
+   */
+  public static void requireOrderedRange(LogFilter filter) {
+    BlockParameter from = filter.fromBlock();
+    BlockParameter to = filter.toBlock();
+    if (from != null
+        && to != null
+        && from.kind() == BlockParameter.Kind.NUMBER
+        && to.kind() == BlockParameter.Kind.NUMBER) {
+      requireOrdered(from.number(), to.number());
+    }
+  }
+
+  private static void requireOrdered(long from, long to) {
+    if (from > to) {
+      throw RpcException.invalidParams("invalid block range params");
+    }
+  }
+
   public List<LogJson> logs(LogFilter filter) {
     if (filter.blockHash() != null) {
       Block block =
@@ -40,9 +61,7 @@ public final class LogQuery {
     long head = chain.head().number();
     long from = resolve(filter.fromBlock(), head);
     long to = resolve(filter.toBlock(), head);
-    if (from > to) {
-      throw RpcException.invalidParams("invalid block range params");
-    }
+    requireOrdered(from, to);
     if (to > head) {
       throw RpcException.invalidParams("block range extends beyond current head block");
     }
