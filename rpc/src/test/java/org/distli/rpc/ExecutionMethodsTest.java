@@ -131,6 +131,17 @@ class ExecutionMethodsTest {
           otherChain.at("/error/message").asText(),
           method);
     }
+    JsonNode tooPoorForGas =
+        rpc.reply(
+            "eth_estimateGas",
+            "[{\"from\":\"0x00000000000000000000000000000000000000ff\",\"to\":\""
+                + bob
+                + "\",\"gasPrice\":\"0x3b9aca00\"},\"latest\","
+                + "{\"0x00000000000000000000000000000000000000ff\":{\"balance\":\"0x9184e72a000\"}}]");
+    assertEquals(
+        "gas required exceeds allowance (10000)",
+        tooPoorForGas.at("/error/message").asText(),
+        "a balance that pays for less than the intrinsic gas, worded as go-ethereum does");
     String sameChain =
         "[{\"to\":\"" + bob + "\",\"chainId\":\"0x" + Long.toHexString(chainId) + "\"},\"latest\"]";
     assertEquals("0x", rpc.result("eth_call", sameChain).asText());

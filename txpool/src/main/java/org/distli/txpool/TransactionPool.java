@@ -276,7 +276,13 @@ public final class TransactionPool {
     if (sender.balance.toBigInteger().compareTo(cost) < 0) {
       throw new InvalidTransactionException(
           TransactionError.INSUFFICIENT_FUNDS,
-          "address " + address + " have " + sender.balance + " want " + cost);
+          // go-ethereum's pool words it so, unlike its state transition ("have .. want ..").
+          "balance "
+              + sender.balance.toBigInteger()
+              + ", tx cost "
+              + cost
+              + ", overshot "
+              + cost.subtract(sender.balance.toBigInteger()));
     }
 
     PoolEntry existing = sender.byNonce.get(nonce);

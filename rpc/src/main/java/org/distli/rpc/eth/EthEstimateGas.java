@@ -98,7 +98,10 @@ public final class EthEstimateGas implements RpcMethod {
     if (failure.reverted()) {
       throw RevertReason.error((org.apache.tuweni.bytes.Bytes) failure.failure());
     }
-    if (failure.failure() instanceof InvalidTransactionException invalid) {
+    // Too little gas for even the intrinsic cost (a cap or a balance below it) counts as running
+    // out, as in go-ethereum's estimator.
+    if (failure.failure() instanceof InvalidTransactionException invalid
+        && invalid.reason() != InvalidTransactionException.Reason.INTRINSIC_GAS_TOO_LOW) {
       throw RpcException.server(invalid.getMessage());
     }
     if (failure.failure() instanceof TransactionResult halted

@@ -63,7 +63,8 @@ public final class EthGetProof implements RpcMethod {
     result.put("balance", proof.account() == null ? Wei.ZERO : proof.account().balance());
     result.put("codeHash", proof.account() == null ? Hash.ZERO : proof.account().codeHash());
     result.put("nonce", JsonOutput.quantity(proof.account() == null ? 0 : proof.account().nonce()));
-    result.put("storageHash", proof.storageRoot());
+    // An absent account has zero hashes, as go-ethereum answers (its proof shows the absence).
+    result.put("storageHash", proof.account() == null ? Hash.ZERO : proof.storageRoot());
     List<Object> storage = new ArrayList<>();
     for (int i = 0; i < slots.size(); i++) {
       StateProof.StorageProof slot = proof.storageProofs().get(i);
