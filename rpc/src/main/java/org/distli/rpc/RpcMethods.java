@@ -32,6 +32,7 @@ import org.distli.rpc.eth.EthGetTransactionByBlockNumberAndIndex;
 import org.distli.rpc.eth.EthGetTransactionByHash;
 import org.distli.rpc.eth.EthGetTransactionCount;
 import org.distli.rpc.eth.EthGetTransactionReceipt;
+import org.distli.rpc.eth.EthGetUncleByBlockAndIndex;
 import org.distli.rpc.eth.EthGetUncleCountByBlockHash;
 import org.distli.rpc.eth.EthGetUncleCountByBlockNumber;
 import org.distli.rpc.eth.EthMaxPriorityFeePerGas;
@@ -112,6 +113,8 @@ public final class RpcMethods {
         .add(new EthGetBlockTransactionCountByHash(chain))
         .add(new EthGetUncleCountByBlockNumber(chain))
         .add(new EthGetUncleCountByBlockHash(chain))
+        .add(EthGetUncleByBlockAndIndex.byHash())
+        .add(EthGetUncleByBlockAndIndex.byNumber())
         .add(new EthGetTransactionByHash(chain))
         .add(new EthGetTransactionByBlockHashAndIndex(chain))
         .add(new EthGetTransactionByBlockNumberAndIndex(chain))

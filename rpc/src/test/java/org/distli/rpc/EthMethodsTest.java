@@ -183,6 +183,9 @@ class EthMethodsTest {
         "0x3",
         rpc.result("eth_getBlockTransactionCountByHash", "[" + quoted(one.hash()) + "]").asText());
     assertEquals("0x0", rpc.result("eth_getUncleCountByBlockNumber", "[\"0x1\"]").asText());
+    assertTrue(rpc.result("eth_getUncleByBlockNumberAndIndex", "[\"0x1\",\"0x0\"]").isNull());
+    JsonNode badIndex = rpc.reply("eth_getUncleByBlockHashAndIndex", "[\"0x1\",\"0x0\"]");
+    assertEquals(-32602, badIndex.at("/error/code").asInt(), "the hash argument is checked");
     assertEquals(
         "0x0", rpc.result("eth_getBlockByNumber", "[\"earliest\",false]").get("number").asText());
   }

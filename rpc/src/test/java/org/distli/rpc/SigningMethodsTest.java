@@ -80,6 +80,36 @@ class SigningMethodsTest {
   }
 
   @Test
+  void typedDataWithAnUndefinedTypeOrAMissingFieldIsRefusedByName() {
+    String noDomainType = MAIL.replaceFirst("\"EIP712Domain\"", "\"Domain\"");
+    JsonNode undefined =
+        rpc.reply(
+            "eth_signTypedData_v4",
+            "[\"0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826\"," + noDomainType + "]");
+    assertEquals(-32602, undefined.at("/error/code").asInt());
+    assertEquals(
+        "invalid typed data: type 'EIP712Domain' is not defined in types",
+        undefined.at("/error/message").asText());
+    String noContents = MAIL.replace(",\n\"contents\":\"Hello, Bob!\"", "");
+    JsonNode missing =
+        rpc.reply(
+            "eth_signTypedData_v4",
+            "[\"0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826\"," + noContents + "]");
+    assertEquals(
+        "invalid typed data: message is missing field 'contents' of type 'Mail'",
+        missing.at("/error/message").asText());
+    String noWallet =
+        MAIL.replace(",\"wallet\":\"0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB\"", "");
+    assertEquals(
+        "invalid typed data: message.to is missing field 'wallet' of type 'Person'",
+        rpc.reply(
+                "eth_signTypedData_v4",
+                "[\"0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826\"," + noWallet + "]")
+            .at("/error/message")
+            .asText());
+  }
+
+  @Test
   void personalSignAndEthSignSignTheSamePrefixedMessage() {
     assertEquals(
         Hash.fromHex("0xa1de988600a42c4b4ab089b619297c17d53cffae5d5120d82d8a92d0bb3b78f2"),

@@ -64,6 +64,7 @@ public final class UnlockedAccounts {
   /** EIP-712: keccak256("\x19\x01" ‖ domainSeparator ‖ hashStruct(message)). */
   public static Hash typedDataHash(String typedDataJson) {
     try {
+      TypedDataShape.check(typedDataJson);
       return Hash.wrap(new StructuredDataEncoder(typedDataJson).hashStructuredData());
     } catch (java.io.IOException | RuntimeException e) {
       throw RpcException.invalidParams(
