@@ -14,8 +14,8 @@ import org.distli.rpc.jsonrpc.RpcSession;
 
 /**
  * Every HTTP request passes through here on its event loop: the Host and Origin checks and CORS
- * headers apply to all routes; POST / is JSON-RPC (body read here, executed on a worker); other
- * paths go to the router with the routes the node mounted (/health, /api/...).
+ * headers apply to all routes; a POST on any path is JSON-RPC (body read here, executed on a
+ * worker); other requests go to the router with the routes the node mounted (/health, /api/...).
  */
 final class HttpRpcHandler implements Handler<HttpServerRequest> {
   private static final CharSequence APPLICATION_JSON =
@@ -75,11 +75,15 @@ final class HttpRpcHandler implements Handler<HttpServerRequest> {
         return;
       }
     }
+    // JSON-RPC answers a POST on any path, as go-ethereum does without --http.rpcprefix: URLs such
+    // as http://host:8545/rpc copied from other providers keep working.
+    if (request.method() == HttpMethod.POST) {
+      readBody(request, response);
+      return;
+    }
     String path = request.path();
     if (path.equals("/") || path.isEmpty()) {
-      if (request.method() == HttpMethod.POST) {
-        readBody(request, response);
-      } else if (request.method() == HttpMethod.OPTIONS) {
+      if (request.method() == HttpMethod.OPTIONS) {
         response.setStatusCode(204).putHeader(HttpHeaders.ALLOW, ALLOW_METHODS).end();
       } else {
         response.putHeader(HttpHeaders.ALLOW, "POST, OPTIONS");

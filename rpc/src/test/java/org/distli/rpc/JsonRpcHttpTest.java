@@ -321,6 +321,14 @@ class JsonRpcHttpTest {
     assertEquals(200, echo.status());
     assertEquals("{\"asset\":\"0xab\"}", echo.body());
     assertEquals("application/json", echo.headers().get("Content-Type"));
+    RpcTestServer.Response onAnotherPath =
+        server.request(
+            HttpMethod.POST,
+            "/rpc",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\"x\"]}",
+            Map.of("Content-Type", "application/json"));
+    assertEquals(200, onAnotherPath.status());
+    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"x\"}", onAnotherPath.body());
   }
 
   @Test
