@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,6 +26,7 @@ import org.distli.chain.execution.AncestorHashes;
 import org.distli.chain.execution.BlockExecution;
 import org.distli.chain.execution.BlockExecutionResult;
 import org.distli.chain.execution.SenderRecovery;
+import org.distli.chain.spec.ChainRules;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.store.ChainReader;
 import org.distli.chain.store.ChainStore;
@@ -328,15 +330,36 @@ public final class Blockchain implements AutoCloseable {
                   + genesis.block().header().stateRoot());
         }
         store.stageGenesis(batch, genesis.block());
+        store.stageRules(batch, ChainRules.of(spec));
         batch.commit();
       }
       LOG.debug("Initialized the chain with genesis block {}", genesis.block().hash());
-    } else if (!store.genesis().hash().equals(genesis.block().hash())) {
+      return;
+    }
+    if (!store.genesis().hash().equals(genesis.block().hash())) {
       throw new IllegalStateException(
           "the database holds another chain: its genesis is "
               + store.genesis().hash()
               + ", the configured genesis is "
               + genesis.block().hash());
+    }
+    ChainRules configured = ChainRules.of(spec);
+    Optional<ChainRules> stored = store.rules();
+    if (stored.isEmpty()) {
+      // A database from before the rules were stored: they are recorded from now on.
+      try (WriteBatch batch = keyValueStore.newBatch()) {
+        store.stageRules(batch, configured);
+        batch.commit();
+      }
+      return;
+    }
+    List<String> differences = stored.get().differencesFrom(configured);
+    if (!differences.isEmpty()) {
+      throw new IllegalStateException(
+          "the genesis configuration differs from the one this database was created with: "
+              + String.join("; ", differences)
+              + " (start with the original genesis, or use another data directory for a new"
+              + " chain)");
     }
   }
 

@@ -22,6 +22,7 @@ import org.distli.evm.Fork;
 import org.distli.genesis.ChainConfig;
 import org.distli.genesis.Genesis;
 import org.distli.genesis.GenesisAccount;
+import org.distli.genesis.Validator;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
@@ -93,6 +94,35 @@ class BlockchainTest {
 
   private BuiltBlock build(long timestamp, Transaction... txs) {
     return chain.buildBlock(template(timestamp), List.of(txs));
+  }
+
+  @Test
+  void aDatabaseRefusesTheSameGenesisUnderOtherChainRules() {
+    chain.close();
+    Genesis genesis = genesis();
+    ChainConfig renamed =
+        new ChainConfig(
+            1,
+            genesis.config().forkSchedule(),
+            genesis.config().baseFee(),
+            genesis.config().gasLimit(),
+            genesis.config().consensus().withValidators(List.of(Validator.of(BOB, Wei.of(1)))));
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Blockchain.builder(
+                        ChainSpec.distli(renamed, ChainSpec.SEALED_EXTRA_DATA), store, state)
+                    .genesis(GenesisBlock.of(genesis, state.at(Hash.EMPTY_TRIE_ROOT)))
+                    .open());
+    assertTrue(
+        refused.getMessage().contains("chainId [" + CHAIN_ID + "] in the database, [1] configured"),
+        refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("validators (none) in the database, [" + BOB.toHexString()),
+        refused.getMessage());
+    chain = openChain(store, state); // the original rules still open it
+    assertEquals(0, chain.reader().head().number());
   }
 
   @Test

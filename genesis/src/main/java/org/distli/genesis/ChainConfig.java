@@ -14,6 +14,9 @@ public record ChainConfig(
     BaseFeeParameters baseFee,
     long gasLimit,
     ConsensusConfig consensus) {
+  /** The protocol's smallest block gas limit (go-ethereum's params.MinGasLimit). */
+  public static final long MIN_GAS_LIMIT = 5000;
+
   public static final long DEFAULT_GAS_LIMIT = 30_000_000L;
 
   public ChainConfig {

@@ -134,7 +134,7 @@ final class GenesisParser {
 
     JsonField gasLimitField = file.get("gasLimit");
     long gasLimit =
-        gasLimitField.present() ? positive(gasLimitField) : ChainConfig.DEFAULT_GAS_LIMIT;
+        gasLimitField.present() ? gasLimit(gasLimitField) : ChainConfig.DEFAULT_GAS_LIMIT;
 
     JsonField validatorsField = file.get("validators");
     List<Validator> validators = validators(validatorsField);
@@ -296,6 +296,15 @@ final class GenesisParser {
     return chainId;
   }
 
+  private static long gasLimit(JsonField field) {
+    long value = field.asLong();
+    if (value < ChainConfig.MIN_GAS_LIMIT) {
+      throw field.fail(
+          "must be at least " + ChainConfig.MIN_GAS_LIMIT + " (the protocol's minimum gas limit)");
+    }
+    return value;
+  }
+
   private static long positive(JsonField field) {
     long value = field.asLong();
     if (value == 0) {
@@ -360,7 +369,7 @@ final class GenesisParser {
     ForkSchedule forks = gethForks(config);
 
     JsonField gasLimitField = file.get("gasLimit");
-    long gasLimit = gasLimitField.present() ? positive(gasLimitField) : GETH_DEFAULT_GAS_LIMIT;
+    long gasLimit = gasLimitField.present() ? gasLimit(gasLimitField) : GETH_DEFAULT_GAS_LIMIT;
     Bytes extraData =
         file.get("extraData").present() ? file.get("extraData").asBytes() : Bytes.EMPTY;
     JsonField baseFeeField = file.get("baseFeePerGas");

@@ -67,6 +67,13 @@ class GenesisParserTest {
   }
 
   @Test
+  void aGasLimitBelowTheProtocolMinimumIsRefused() {
+    GenesisException error = rejected(distli(oneValidator("1"), ",\"gasLimit\":2000"));
+    assertTrue(error.getMessage().contains("gasLimit"), error.getMessage());
+    assertTrue(error.getMessage().contains("must be at least 5000"), error.getMessage());
+  }
+
+  @Test
   void aZeroStakeIsRefused() {
     assertEquals(
         "validators[0].stake: must be positive",

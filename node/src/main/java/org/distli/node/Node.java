@@ -256,9 +256,13 @@ public final class Node implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new NodeStartException(
           e.getMessage()
-              + " (set "
+              + " (check "
+              + Settings.RPC_HOST.optionName()
+              + " and "
               + Settings.RPC_PORT.optionName()
-              + " or "
+              + ", or "
+              + Settings.RPC_HOST.environmentVariable()
+              + " and "
               + Settings.RPC_PORT.environmentVariable()
               + ")",
           e);
@@ -302,6 +306,17 @@ public final class Node implements AutoCloseable {
               + Settings.VALIDATOR_PASSWORD_FILE.optionName());
     }
     if (!Files.exists(keyFile)) {
+      if (config.validator().keyFile().isPresent()) {
+        // A named key file must exist: creating one would hide a typo behind a node that never
+        // produces blocks. Only the default location is created on first start.
+        throw new NodeStartException(
+            "no validator keystore at "
+                + keyFile
+                + " ("
+                + Settings.VALIDATOR_KEY_FILE.optionName()
+                + "); create one with `distli key new` or import one with `distli key import`,"
+                + " or leave the option out to have one created in the data directory");
+      }
       SecretKey key = SecretKey.random(new SecureRandom());
       ValidatorKeystore.create(keyFile, key, password.get(), ValidatorKeystore.Strength.STANDARD);
       LOG.info("Created validator key {} in {}", key.address(), keyFile);

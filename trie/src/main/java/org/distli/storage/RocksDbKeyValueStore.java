@@ -115,6 +115,9 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     try {
       Files.createDirectories(directory);
       return new RocksDbKeyValueStore(directory, config);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new StorageException(
+          "cannot open RocksDB at " + directory + ": permission denied (" + e.getFile() + ")", e);
     } catch (IOException | RocksDBException e) {
       throw new StorageException("cannot open RocksDB at " + directory + ": " + e.getMessage(), e);
     }

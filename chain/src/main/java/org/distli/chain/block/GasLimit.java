@@ -6,7 +6,7 @@ package org.distli.chain.block;
  */
 public final class GasLimit {
   public static final long BOUND_DIVISOR = 1024;
-  public static final long MIN_GAS_LIMIT = 5000;
+  public static final long MIN_GAS_LIMIT = org.distli.genesis.ChainConfig.MIN_GAS_LIMIT;
   public static final long MAX_GAS_LIMIT = Long.MAX_VALUE;
 
   private GasLimit() {}

@@ -15,6 +15,7 @@ import org.distli.chain.block.Bloom;
 import org.distli.chain.block.Receipt;
 import org.distli.chain.rlp.RlpReader;
 import org.distli.chain.rlp.RlpWriter;
+import org.distli.chain.spec.ChainRules;
 import org.distli.chain.transaction.Transaction;
 import org.distli.chain.transaction.TransactionType;
 import org.distli.primitives.Hash;
@@ -54,6 +55,7 @@ public final class ChainStore implements ChainReader {
   public static final Column CHAIN_META = new Column("chain_meta");
 
   private static final byte[] GENESIS_KEY = "genesis".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RULES_KEY = "rules".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEAD_KEY = "head".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SAFE_KEY = "safe".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FINALIZED_KEY = "finalized".getBytes(StandardCharsets.US_ASCII);
@@ -293,6 +295,17 @@ public final class ChainStore implements ChainReader {
     for (Transaction tx : block.transactions()) {
       batch.delete(TX_LOCATIONS, tx.hash().toArray());
     }
+  }
+
+  /** The chain rules stored with the genesis, if any (databases before them have none). */
+  public Optional<ChainRules> rules() {
+    byte[] stored = store.get(CHAIN_META, RULES_KEY);
+    return stored == null ? Optional.empty() : Optional.of(ChainRules.decode(stored));
+  }
+
+  /** Stages the chain rules, stored beside the genesis. */
+  public void stageRules(WriteBatch batch, ChainRules rules) {
+    batch.put(CHAIN_META, RULES_KEY, rules.encode());
   }
 
   /** Stages the genesis block as block 0, canonical, and every marker pointing at it. */

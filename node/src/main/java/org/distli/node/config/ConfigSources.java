@@ -59,7 +59,8 @@ public final class ConfigSources {
     try {
       yaml = Files.readString(path);
     } catch (IOException e) {
-      throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          "cannot read config file " + path + ": " + org.distli.node.IoErrors.describe(e), e);
     }
     return new ConfigSources(
         commandLine, environment, parseYaml(yaml, path.getFileName().toString()), path.toString());

@@ -118,7 +118,8 @@ public final class ValidatorKeystore {
         }
         return Optional.of(lines.get(0));
       } catch (IOException e) {
-        throw new KeystoreException("cannot read password file " + file + ": " + e.getMessage());
+        throw new KeystoreException(
+            "cannot read password file " + file + ": " + org.distli.node.IoErrors.describe(e));
       }
     }
     return fromEnvironment.filter(p -> !p.isEmpty());
@@ -134,8 +135,13 @@ public final class ValidatorKeystore {
         throw new KeystoreException("keystore " + file + " is not a web3 secret-storage file");
       }
       return JSON.treeToValue(tree, WalletFile.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Never echo the parser's message: it quotes the file's content, which may be a password
+      // file named by mistake.
+      throw new KeystoreException("keystore " + file + " is not a web3 secret-storage file");
     } catch (IOException e) {
-      throw new KeystoreException("cannot read keystore " + file + ": " + e.getMessage());
+      throw new KeystoreException(
+          "cannot read keystore " + file + ": " + org.distli.node.IoErrors.describe(e));
     }
   }
 

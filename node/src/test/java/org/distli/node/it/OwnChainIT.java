@@ -135,6 +135,44 @@ class OwnChainIT {
       assertTrue(refused.getMessage().contains("wrong password"), refused.getMessage());
       assertTrue(!refused.getMessage().contains("correct horse"), "no password in the output");
     }
+
+    // A mistyped key file is refused rather than replaced by a new key that is no validator.
+    NodeProcess typo =
+        NodeProcess.withArgs(
+            dir.resolve("node"),
+            "--genesis",
+            genesis.toString(),
+            "--validator-key-file",
+            dir.resolve("valdator.json").toString(),
+            "--validator-password-file",
+            password.toString());
+    try (typo) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, typo::start);
+      assertTrue(refused.getMessage().contains("no validator keystore at"), refused.getMessage());
+      assertTrue(!Files.exists(dir.resolve("valdator.json")), "no key was created");
+    }
+
+    // The same data directory under an edited genesis (another chain id) is refused.
+    Path edited = dir.resolve("edited.json");
+    Files.writeString(
+        edited,
+        Files.readString(genesis).replace("\"chainId\": " + CHAIN_ID + ",", "\"chainId\": 1,"));
+    Files.writeString(password, "correct horse battery staple\n");
+    NodeProcess otherRules =
+        NodeProcess.withArgs(
+            dir.resolve("node"),
+            "--genesis",
+            edited.toString(),
+            "--validator-key-file",
+            keystore.toString(),
+            "--validator-password-file",
+            password.toString());
+    try (otherRules) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, otherRules::start);
+      assertTrue(
+          refused.getMessage().contains("differs from the one this database was created with"),
+          refused.getMessage());
+    }
   }
 
   @Test

@@ -65,6 +65,17 @@ class ValidatorKeystoreTest {
   }
 
   @Test
+  void aPasswordFileNamedAsTheKeystoreIsRefusedWithoutQuotingIt() throws Exception {
+    Path notAKeystore = dir.resolve("password.txt");
+    Files.writeString(notAKeystore, "hunter2secret\n");
+    KeystoreException error =
+        assertThrows(KeystoreException.class, () -> ValidatorKeystore.load(notAKeystore, "x"));
+    assertTrue(
+        error.getMessage().contains("is not a web3 secret-storage file"), error.getMessage());
+    assertTrue(!error.getMessage().contains("hunter2"), error.getMessage());
+  }
+
+  @Test
   void aMissingKeystoreIsNamed() {
     Path file = dir.resolve("nope.json");
     assertEquals(
