@@ -127,6 +127,16 @@ public final class Node implements AutoCloseable {
     ValidatorSet validators = new ValidatorSet(consensus.validators());
     Seals seals = new Seals(validators);
     ChainSpec spec = ChainSetup.spec(genesis);
+    // The rules in force, as geth prints its chain config: a misspelt fork key shows here.
+    var activations = spec.config().forkSchedule().activations();
+    if (activations.stream().allMatch(a -> a.at() == 0)) {
+      LOG.info("Chain {}: {} rules from genesis", spec.chainId(), activations.getLast().fork());
+    } else {
+      LOG.info(
+          "Chain {}: forks {}",
+          spec.chainId(),
+          org.distli.chain.spec.ChainRules.of(spec).fields().get("forks"));
+    }
 
     RocksDbKeyValueStore store = openDatabase(dataDir.resolve(ChainSetup.DATABASE_FOLDER));
     resources.add(
@@ -214,7 +224,7 @@ public final class Node implements AutoCloseable {
             (block, nanos) -> metrics.onBlockProduced(block.transactions().size(), nanos));
     resources.add(producer);
 
-    printBanner(out, spec, head);
+    printBanner(out, spec, head, state);
     health.phase(HealthCheck.Phase.RUNNING);
     producer.start();
   }
@@ -367,7 +377,7 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  private void printBanner(PrintStream out, ChainSpec spec, BlockHeader head) {
+  private void printBanner(PrintStream out, ChainSpec spec, BlockHeader head, StateDatabase state) {
     if (config.dev()) {
       out.println("Dev chain: chain id " + spec.chainId() + ", data in " + dataDir);
       out.println();
@@ -377,12 +387,16 @@ public final class Node implements AutoCloseable {
       out.println("WARNING: These accounts, and their private keys, are publicly known.");
       out.println("Any funds sent to them on Mainnet or any other live network WILL BE LOST.");
       out.println();
-      String ether =
-          new BigDecimal(DevChain.ACCOUNT_BALANCE.toBigInteger())
-              .movePointLeft(18)
-              .setScale(0, RoundingMode.DOWN)
-              .toPlainString();
+      // Balances as of the head: after a restart they are no longer the genesis amounts.
+      var headState = state.at(head.stateRoot());
       for (DevAccount account : DevChain.accounts()) {
+        var stored = headState.account(account.address());
+        String ether =
+            new BigDecimal((stored == null ? Wei.ZERO : stored.balance()).toBigInteger())
+                .movePointLeft(18)
+                .setScale(stored == null || stored.balance().isZero() ? 0 : 2, RoundingMode.DOWN)
+                .stripTrailingZeros()
+                .toPlainString();
         out.println(
             "Account #"
                 + account.index()
