@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
     description = "An EVM-compatible proof-of-stake node. Without a command: run the node.",
     footer = {
       "",
-      "Every option can also be set as an environment variable (--rpc-port: DISTLI_RPC_PORT) or",
-      "in the YAML config file (rpc.port). Precedence: option > environment > config file >",
-      "default. DISTLI_VALIDATOR_PASSWORD holds the keystore password."
+      // one element, so that picocli wraps the paragraph at the terminal's width
+      "Every option can also be set as an environment variable (--rpc-port: DISTLI_RPC_PORT) or"
+          + " in the YAML config file (rpc.port). Precedence: option > environment > config file >"
+          + " default. DISTLI_VALIDATOR_PASSWORD holds the keystore password."
     },
     subcommands = {
       CommandLine.HelpCommand.class,

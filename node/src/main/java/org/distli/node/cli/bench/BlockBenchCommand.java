@@ -63,9 +63,10 @@ import picocli.CommandLine.Spec;
     name = "blocks",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure block import: build blocks of ETH and ERC-20 transfers from many senders, then",
-      "import them into a fresh RocksDB chain with full validation, sender recovery, state root",
-      "and commit. Prints transactions/s and Mgas/s per run and the median."
+      "Measure block import of ETH and ERC-20 transfers.",
+      "Builds blocks of transfers from many senders, then imports them into a fresh RocksDB chain"
+          + " with full validation, sender recovery, state root and commit. Prints transactions/s"
+          + " and Mgas/s per run and the median."
     })
 public final class BlockBenchCommand implements Callable<Integer> {
   private static final long CHAIN_ID = 1337;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     name = "rpc",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures JSON-RPC requests per second and p99 latency against a running node.",
+      "Measure JSON-RPC requests per second and p99 latency of a running node.",
       "Start one first (./distli --dev); eth_call targets a small contract that the tool deploys"
           + " from the node's first unlocked account unless --call-to is given."
     })

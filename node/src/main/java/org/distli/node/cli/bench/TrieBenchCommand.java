@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "trie",
     description = {
-      "Benchmark the state trie on RocksDB: account updates plus commit per second, the state",
-      "root time of a block touching many accounts, and random latest-state reads per second."
+      "Benchmark the state trie on RocksDB.",
+      "Measures account updates plus commit per second, the state root time of a block touching"
+          + " many accounts, and random latest-state reads per second."
     },
     mixinStandardHelpOptions = true)
 public final class TrieBenchCommand implements Callable<Integer> {

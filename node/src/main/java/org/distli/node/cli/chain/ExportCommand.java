@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export the canonical chain to FILE as concatenated RLP blocks (go-ethereum's format),",
-      "gzip-compressed when FILE ends in .gz."
+      "Export the canonical chain to a file of RLP blocks.",
+      "The blocks are concatenated as go-ethereum exports them, gzip-compressed when FILE ends in"
+          + " .gz. The data directory must hold a chain database."
     })
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,13 +43,19 @@ public final class ExportCommand implements Callable<Integer> {
   Long to;
 
   @Override
-  public Integer call() throws IOException {
-    try (ChainDatabaseOptions.OpenChain open = database.open()) {
+  public Integer call() {
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      return fail("no such directory: " + folder, 2);
+    }
+    if (Files.isDirectory(file)) {
+      return fail(file + " is a directory", 2);
+    }
+    try (ChainDatabaseOptions.OpenChain open = database.openExisting()) {
       ChainReader reader = open.chain().reader();
       long last = to == null ? reader.head().number() : Math.min(to, reader.head().number());
       if (from < 0 || from > last) {
-        spec.commandLine().getErr().println("distli export: no blocks in #" + from + "..#" + last);
-        return 2;
+        return fail("no blocks in #" + from + "..#" + last, 2);
       }
       long count = 0;
       try (OutputStream out = open(file)) {
@@ -61,12 +68,21 @@ public final class ExportCommand implements Callable<Integer> {
           out.write(block.encoded().toArrayUnsafe());
           count++;
         }
+      } catch (IOException e) {
+        return fail(ChainDatabaseOptions.describe(file, e), 1);
       }
       spec.commandLine()
           .getOut()
           .printf("Exported %d blocks (#%d..#%d) to %s%n", count, from, last, file);
       return 0;
+    } catch (ChainToolException e) {
+      return fail(e.getMessage(), e.exitCode());
     }
+  }
+
+  private int fail(String message, int exitCode) {
+    spec.commandLine().getErr().println("distli export: " + message);
+    return exitCode;
   }
 
   private static OutputStream open(Path file) throws IOException {

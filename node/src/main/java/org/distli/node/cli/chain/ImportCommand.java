@@ -1,6 +1,7 @@
 package org.distli.node.cli.chain;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,9 +31,10 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import blocks from FILE(s) of concatenated RLP blocks (go-ethereum's export format, .gz",
-      "accepted), each fully validated and executed. Blocks already known (and the genesis) are",
-      "skipped; the first invalid block stops the import."
+      "Import RLP block files, validating and executing each block.",
+      "The files hold concatenated RLP blocks as go-ethereum exports them (.gz accepted). Blocks"
+          + " already known (and the genesis) are skipped; the first invalid block stops the"
+          + " import, and the blocks before it stay imported."
     })
 public final class ImportCommand implements Callable<Integer> {
   private static final long PROGRESS_EVERY_MS = 5_000;
@@ -45,68 +47,112 @@ public final class ImportCommand implements Callable<Integer> {
   List<Path> files;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
+    // every file is checked before the database is opened (or created)
+    for (Path file : files) {
+      if (!Files.exists(file)) {
+        return usageError("no such file: " + file);
+      }
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        return usageError("cannot read " + file);
+      }
+    }
     try (ChainDatabaseOptions.OpenChain open = database.open()) {
-      Blockchain chain = open.chain();
       Progress progress = new Progress();
-      // a few blocks are handed to the chain ahead, so that their sender recovery overlaps the
-      // execution of the one before
-      ArrayDeque<Pending> pending = new ArrayDeque<>();
-      for (Path file : files) {
-        try (InputStream in = open(file)) {
-          RlpItemStream items = new RlpItemStream(in);
-          long index = 0;
+      int status = importAll(open.chain(), progress);
+      if (status == 0 || progress.imported > 0) {
+        summarize(open.chain(), progress);
+      }
+      return status;
+    } catch (ChainToolException e) {
+      spec.commandLine().getErr().println("distli import: " + e.getMessage());
+      return e.exitCode();
+    }
+  }
+
+  private int importAll(Blockchain chain, Progress progress) {
+    // a few blocks are handed to the chain ahead, so that their sender recovery overlaps the
+    // execution of the one before
+    ArrayDeque<Pending> pending = new ArrayDeque<>();
+    for (Path file : files) {
+      long index = 0;
+      try (InputStream in = open(file)) {
+        RlpItemStream items = new RlpItemStream(in);
+        while (true) {
           byte[] item;
-          while ((item = items.next()) != null) {
-            index++;
-            Block block;
-            try {
-              block = Block.decode(Bytes.wrap(item));
-            } catch (RlpException | InvalidTransactionException e) {
+          try {
+            item = items.next();
+          } catch (IOException | RlpException e) {
+            // a truncated or unreadable file: what came before it is imported first
+            Integer failed = drain(pending, progress, 0);
+            return failed != null ? failed : fail(file, index + 1, progress, reason(e));
+          }
+          if (item == null) {
+            break;
+          }
+          index++;
+          Block block;
+          try {
+            block = Block.decode(Bytes.wrap(item));
+          } catch (RlpException | InvalidTransactionException e) {
+            Integer failed = drain(pending, progress, 0);
+            return failed != null
+                ? failed
+                : fail(file, index, progress, "undecodable block: " + e.getMessage());
+          }
+          if (block.number() == 0) {
+            if (!block.hash().equals(chain.reader().genesis().hash())) {
               Integer failed = drain(pending, progress, 0);
               return failed != null
                   ? failed
-                  : fail(file, index, "undecodable block: " + e.getMessage());
+                  : fail(
+                      file,
+                      index,
+                      progress,
+                      "genesis "
+                          + block.hash()
+                          + " is not this chain's "
+                          + chain.reader().genesis().hash());
             }
-            if (block.number() == 0) {
-              if (!block.hash().equals(chain.reader().genesis().hash())) {
-                return fail(
-                    file,
-                    index,
-                    "genesis "
-                        + block.hash()
-                        + " is not this chain's "
-                        + chain.reader().genesis().hash());
-              }
-              progress.skipped++;
-              continue;
-            }
-            pending.add(new Pending(file, index, block, chain.submitBlock(block)));
-            Integer failed = drain(pending, progress, WINDOW);
-            if (failed != null) {
-              return failed;
-            }
+            progress.skipped++;
+            continue;
+          }
+          pending.add(new Pending(file, index, block, chain.submitBlock(block)));
+          Integer failed = drain(pending, progress, WINDOW);
+          if (failed != null) {
+            return failed;
           }
         }
+      } catch (IOException e) {
+        // opening the file (a gzip file that is not one), or closing it
+        Integer failed = drain(pending, progress, 0);
+        return failed != null ? failed : fail(file, index + 1, progress, reason(e));
       }
-      Integer failed = drain(pending, progress, 0);
-      if (failed != null) {
-        return failed;
-      }
-      double seconds = Math.max(1e-9, (System.nanoTime() - progress.started) / 1e9);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "Imported %d blocks (%d skipped), %d transactions, %.1f Mgas in %.1f s; head #%d %s%n",
-              progress.imported,
-              progress.skipped,
-              progress.transactions,
-              progress.gas / 1e6,
-              seconds,
-              chain.head().number(),
-              chain.head().hash());
-      return 0;
     }
+    Integer failed = drain(pending, progress, 0);
+    return failed != null ? failed : 0;
+  }
+
+  private void summarize(Blockchain chain, Progress progress) {
+    double seconds = Math.max(1e-9, (System.nanoTime() - progress.started) / 1e9);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Imported %d blocks (%d skipped), %d transactions, %.1f Mgas in %.1f s; head #%d %s%n",
+            progress.imported,
+            progress.skipped,
+            progress.transactions,
+            progress.gas / 1e6,
+            seconds,
+            chain.head().number(),
+            chain.head().hash());
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof EOFException) {
+      return "unexpected end of file";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static final int WINDOW = 4;
@@ -120,6 +166,7 @@ public final class ImportCommand implements Callable<Integer> {
     long imported;
     long skipped;
     long transactions;
+    long lastImported = -1;
     long gas;
   }
 
@@ -132,7 +179,7 @@ public final class ImportCommand implements Callable<Integer> {
         result = next.result.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return fail(next.file, next.index, "interrupted");
+        return fail(next.file, next.index, progress, "interrupted");
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         String reason =
@@ -140,12 +187,14 @@ public final class ImportCommand implements Callable<Integer> {
         return fail(
             next.file,
             next.index,
+            progress,
             "invalid block #" + next.block.number() + " " + next.block.hash() + ": " + reason);
       }
       if (result.alreadyKnown()) {
         progress.skipped++;
       } else {
         progress.imported++;
+        progress.lastImported = next.block.number();
         progress.transactions += next.block.transactions().size();
         progress.gas += next.block.header().gasUsed();
       }
@@ -159,11 +208,29 @@ public final class ImportCommand implements Callable<Integer> {
     return null;
   }
 
-  private int fail(Path file, long index, String reason) {
+  /** Prints why the import stopped, where in which file, and after which imported block. */
+  private int fail(Path file, long index, Progress progress, String reason) {
+    String after =
+        progress.imported == 0
+            ? "nothing imported"
+            : "after #" + progress.lastImported + " imported";
     spec.commandLine()
         .getErr()
-        .println("distli import: " + file + ", block " + index + " of the file: " + reason);
+        .println(
+            "distli import: "
+                + file
+                + ": block "
+                + index
+                + " of the file ("
+                + after
+                + "): "
+                + reason);
     return 1;
+  }
+
+  private int usageError(String message) {
+    spec.commandLine().getErr().println("distli import: " + message);
+    return 2;
   }
 
   private static InputStream open(Path file) throws IOException {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description =
-        "Benchmark the interpreter on state-test programs (e.g. ../shared/evm-benchmarks).",
+        "Benchmark the interpreter on state-test programs such as ../shared/evm-benchmarks.",
     mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
     name = "block-test",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Ethereum blockchain tests (NoProof seal engine): import each test's blocks, expect the",
-      "invalid ones to be refused, and check the head and the post-state. Prints the failures and",
-      "ends with 'N passed, N failed'; exits 1 when any test failed."
+      "Run Ethereum blockchain tests (NoProof seal engine).",
+      "Imports each test's blocks, expects the invalid ones to be refused, and checks the head and"
+          + " the post-state. Prints the failures and ends with 'N passed, N failed'; exits 1 when"
+          + " any test failed."
     })
 public final class BlockTestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 /** {@code distli evm run --code HEX [--input HEX] [--gas N] [--trace]}: runs bytecode. */
 @Command(
     name = "run",
-    description =
-        "Run bytecode as a call into a contract at 0x...636f6e7472616374 and print the output and"
-            + " gas used.",
+    description = {
+      "Run bytecode as a call and print the output and gas used.",
+      "The code runs as a contract at 0x...636f6e7472616374."
+    },
     mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -2,14 +2,23 @@ package org.distli.node.cli.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A small JSON-RPC client over HTTP/1.1 with batches, for the load generator: web3j's typed client
@@ -31,8 +40,24 @@ final class JsonRpcClient {
   private final HttpClient http;
   private final URI uri;
 
+  /**
+   * @throws IllegalArgumentException when {@code url} is not an http(s) URL with a host
+   */
   JsonRpcClient(String url) {
-    this.uri = URI.create(url);
+    URI parsed;
+    try {
+      parsed = new URI(url);
+    } catch (URISyntaxException e) {
+      parsed = null;
+    }
+    if (parsed == null
+        || parsed.getHost() == null
+        || !("http".equalsIgnoreCase(parsed.getScheme())
+            || "https".equalsIgnoreCase(parsed.getScheme()))) {
+      throw new IllegalArgumentException(
+          "not an http(s) URL with a host: " + url + " (e.g. http://127.0.0.1:8545)");
+    }
+    this.uri = parsed;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -109,6 +134,41 @@ final class JsonRpcClient {
   static long quantity(JsonNode node) {
     String text = node.asText();
     return Long.parseUnsignedLong(text.startsWith("0x") ? text.substring(2) : text, 16);
+  }
+
+  /**
+   * Why a call failed, in a few words: the JDK's HTTP client reports a refused connection as a
+   * {@link ConnectException} without a message, and a failure inside a worker arrives wrapped.
+   */
+  static String describe(Throwable failure) {
+    Throwable e = failure;
+    while ((e instanceof ExecutionException || e instanceof CompletionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return "unknown host";
+      }
+    }
+    if (e instanceof HttpConnectTimeoutException) {
+      return "connection timed out";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "no reply in time";
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof EOFException) {
+      return "connection closed";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        return t.getMessage();
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static String abbreviate(String s) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,8 +41,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "load",
     mixinStandardHelpOptions = true,
-    description =
-        "Submit signed transfers from many senders and report accepted and confirmed tx/s.")
+    description = {
+      "Measure the transfers per second a running node accepts and confirms.",
+      "Signed transfers from many senders are submitted in JSON-RPC batches; prints accepted and"
+          + " confirmed tx/s."
+    })
 public final class LoadCommand implements Callable<Integer> {
   private static final Wei GWEI = Wei.of(1_000_000_000L);
 
@@ -98,22 +102,33 @@ public final class LoadCommand implements Callable<Integer> {
   private PrintWriter out;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws InterruptedException {
     out = spec.commandLine().getOut();
     if (transactions < 1 || senders < 1 || connections < 1 || batch < 1 || runs < 1) {
       spec.commandLine().getErr().println("distli load: counts must be positive");
       return 2;
     }
-    JsonRpcClient rpc = new JsonRpcClient(rpcUrl);
-    long chainId;
+    JsonRpcClient rpc;
     try {
-      chainId = JsonRpcClient.quantity(rpc.call("eth_chainId", "[]"));
-    } catch (IOException e) {
+      rpc = new JsonRpcClient(rpcUrl);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("distli load: " + e.getMessage());
+      return 2;
+    }
+    try {
+      return measure(rpc);
+    } catch (IOException | ExecutionException e) {
+      out.flush();
       spec.commandLine()
           .getErr()
-          .println("distli load: cannot reach " + rpcUrl + ": " + e.getMessage());
+          .println("distli load: " + rpcUrl + ": " + JsonRpcClient.describe(e));
       return 1;
     }
+  }
+
+  private int measure(JsonRpcClient rpc)
+      throws IOException, ExecutionException, InterruptedException {
+    long chainId = JsonRpcClient.quantity(rpc.call("eth_chainId", "[]"));
     int perSender = (transactions + senders - 1) / senders;
     out.printf(
         "Load: %d transfers per run from %d senders over %d connections in batches of %d, %s (chain %d)%n",
@@ -271,7 +286,7 @@ public final class LoadCommand implements Callable<Integer> {
       String firstError) {}
 
   private RunResult run(JsonRpcClient rpc, long chainId, List<SecretKey> keys, int perSender)
-      throws Exception {
+      throws IOException, ExecutionException, InterruptedException {
     // Nonces as the node sees them, counting what its pool holds.
     List<JsonRpcClient.Call> nonceCalls = new ArrayList<>();
     for (SecretKey key : keys) {
@@ -326,38 +341,43 @@ public final class LoadCommand implements Callable<Integer> {
     String[] firstError = {""};
     ExecutorService pool = Executors.newFixedThreadPool(connections + 1);
     BlockWatcher watcher = new BlockWatcher(new JsonRpcClient(rpcUrl), startBlock, pending);
-    Future<?> watching = pool.submit(watcher);
     long start = System.nanoTime();
-    List<Future<?>> submitters = new ArrayList<>();
-    for (int c = 0; c < connections; c++) {
-      int connection = c;
-      submitters.add(
-          pool.submit(
-              () -> {
-                JsonRpcClient client = new JsonRpcClient(rpcUrl);
-                List<JsonRpcClient.Call> calls = new ArrayList<>(batch);
-                // Each connection sends its senders' transfers nonce by nonce, round robin.
-                for (int n = 0; n < perSender; n++) {
-                  for (int s = connection; s < raw.length; s += connections) {
-                    calls.add(new JsonRpcClient.Call("eth_sendRawTransaction", raw[s][n]));
-                    if (calls.size() == batch) {
-                      send(client, calls, accepted, refused, firstError);
+    double submitSeconds;
+    try {
+      Future<?> watching = pool.submit(watcher);
+      List<Future<?>> submitters = new ArrayList<>();
+      for (int c = 0; c < connections; c++) {
+        int connection = c;
+        submitters.add(
+            pool.submit(
+                () -> {
+                  JsonRpcClient client = new JsonRpcClient(rpcUrl);
+                  List<JsonRpcClient.Call> calls = new ArrayList<>(batch);
+                  // Each connection sends its senders' transfers nonce by nonce, round robin.
+                  for (int n = 0; n < perSender; n++) {
+                    for (int s = connection; s < raw.length; s += connections) {
+                      calls.add(new JsonRpcClient.Call("eth_sendRawTransaction", raw[s][n]));
+                      if (calls.size() == batch) {
+                        send(client, calls, accepted, refused, firstError);
+                      }
                     }
                   }
-                }
-                if (!calls.isEmpty()) {
-                  send(client, calls, accepted, refused, firstError);
-                }
-                return null;
-              }));
+                  if (!calls.isEmpty()) {
+                    send(client, calls, accepted, refused, firstError);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> submitter : submitters) {
+        submitter.get();
+      }
+      submitSeconds = (System.nanoTime() - start) / 1e9;
+      watcher.expect(accepted.get(), timeoutSeconds);
+      watching.get();
+    } finally {
+      // a failed watcher or submitter leaves no thread behind polling the node
+      pool.shutdownNow();
     }
-    for (Future<?> submitter : submitters) {
-      submitter.get();
-    }
-    double submitSeconds = (System.nanoTime() - start) / 1e9;
-    watcher.expect(accepted.get(), timeoutSeconds);
-    watching.get();
-    pool.shutdown();
     double confirmSeconds = (watcher.lastConfirmationNanos() - start) / 1e9;
     return new RunResult(
         accepted.get(),

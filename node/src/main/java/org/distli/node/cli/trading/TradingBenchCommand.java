@@ -23,10 +23,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description =
-        "Prints the gas per resting order, per matched trade and per cancel, measured by running"
-            + " the order book in Distli's EVM in memory. With --rpc, then sends orders from the dev"
-            + " accounts to a running dev chain and prints the sustained orders per second.")
+    description = {
+      "Measure the order book's gas per order, trade and cancel.",
+      "Prints the gas per resting order, per matched trade and per cancel, measured by running the"
+          + " order book in Distli's EVM in memory. With --rpc, then sends orders from the dev"
+          + " accounts to a running dev chain and prints the sustained orders per second."
+    })
 public final class TradingBenchCommand implements Callable<Integer> {
 
   @Option(

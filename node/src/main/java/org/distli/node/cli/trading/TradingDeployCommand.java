@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "deploy",
     mixinStandardHelpOptions = true,
-    description =
-        "Deploys the OrderBook and two DemoTokens (ALPHA, BETA) over JSON-RPC, lists the markets"
-            + " ALPHA/native and BETA/ALPHA, and prints the addresses. The deployer owns the order"
-            + " book.")
+    description = {
+      "Deploy the order book and two demo tokens over JSON-RPC.",
+      "Deploys the OrderBook and two DemoTokens (ALPHA, BETA), lists the markets ALPHA/native and"
+          + " BETA/ALPHA, and prints the addresses. The deployer owns the order book."
+    })
 public final class TradingDeployCommand implements Callable<Integer> {
 
   @Option(

@@ -1,6 +1,7 @@
 package org.distli.node.cli.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.distli.chain.BlockTemplate;
@@ -70,14 +72,11 @@ class ExportImportCommandTest {
     return options;
   }
 
-  @Test
-  void anExportedChainImportsIntoAnotherNodeWithTheSameHead() throws Exception {
-    Path genesis = dir.resolve("genesis.json");
-    Files.writeString(genesis, GENESIS.formatted(KEY.address()));
-    Hash head;
-    try (ChainDatabaseOptions.OpenChain source = options(dir.resolve("a"), genesis).open()) {
+  /** A chain of {@code blocks} sealed blocks of one transfer each; the head's hash. */
+  private Hash buildChain(Path dataDir, Path genesis, int blocks) throws Exception {
+    try (ChainDatabaseOptions.OpenChain source = options(dataDir, genesis).open()) {
       Blockchain chain = source.chain();
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < blocks; i++) {
         Transaction tx =
             Transaction.builder(TransactionType.DYNAMIC_FEE)
                 .nonce(i)
@@ -102,8 +101,29 @@ class ExportImportCommandTest {
             new Block(Seals.sealAlone(built.block().header(), VALIDATOR), built.block().body());
         chain.importBlock(sealed);
       }
-      head = chain.head().hash();
+      return chain.head().hash();
     }
+  }
+
+  private Path genesisFile() throws Exception {
+    Path genesis = dir.resolve("genesis.json");
+    Files.writeString(genesis, GENESIS.formatted(KEY.address()));
+    return genesis;
+  }
+
+  /** What the command printed on stderr, which must be exactly one line. */
+  private String oneErrorLine() {
+    String text = err.toString();
+    assertTrue(text.endsWith(System.lineSeparator()), text);
+    String line = text.substring(0, text.length() - System.lineSeparator().length());
+    assertFalse(line.contains("\n") || line.contains("\r"), "more than one line: " + text);
+    return line;
+  }
+
+  @Test
+  void anExportedChainImportsIntoAnotherNodeWithTheSameHead() throws Exception {
+    Path genesis = genesisFile();
+    Hash head = buildChain(dir.resolve("a"), genesis, 3);
 
     Path file = dir.resolve("chain.rlp.gz");
     assertEquals(
@@ -183,7 +203,10 @@ class ExportImportCommandTest {
             dir.resolve("c").toString(),
             "--genesis",
             genesis.toString()));
-    assertTrue(err.toString().contains("block 3 of the file: invalid block #2"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(tampered + ": block 3 of the file (after #1 imported): invalid block #2"),
+        err.toString());
     try (ChainDatabaseOptions.OpenChain partial = options(dir.resolve("c"), genesis).open()) {
       assertEquals(1, partial.chain().head().number());
     }
@@ -191,10 +214,10 @@ class ExportImportCommandTest {
 
   @Test
   void aChainOfAnotherGenesisIsRefused() throws Exception {
-    Path genesis = dir.resolve("genesis.json");
-    Files.writeString(genesis, GENESIS.formatted(KEY.address()));
+    Path genesis = genesisFile();
     Path file = dir.resolve("dev.rlp");
     // the dev chain's genesis block, exported from a fresh dev database
+    options(dir.resolve("dev"), null).open().close();
     assertEquals(
         0,
         run("export", file.toString(), "--data-dir", dir.resolve("dev").toString()),
@@ -209,5 +232,132 @@ class ExportImportCommandTest {
             "--genesis",
             genesis.toString()));
     assertTrue(err.toString().contains("is not this chain's"), err.toString());
+  }
+
+  @Test
+  void exportFromADataDirectoryOfAnotherChainPrintsTheReasonOnly() throws Exception {
+    Path genesis = genesisFile();
+    options(dir.resolve("dev"), null).open().close();
+    Path file = dir.resolve("x.rlp");
+
+    int status =
+        run(
+            "export",
+            file.toString(),
+            "--data-dir",
+            dir.resolve("dev").toString(),
+            "--genesis",
+            genesis.toString());
+
+    assertEquals(2, status);
+    assertTrue(
+        oneErrorLine()
+            .startsWith("distli export: the database holds another chain: its genesis is"),
+        err.toString());
+    assertFalse(Files.exists(file));
+  }
+
+  @Test
+  void exportWhileANodeHoldsTheDatabaseSaysItIsInUse() throws Exception {
+    Path genesis = genesisFile();
+    Path file = dir.resolve("x.rlp");
+    try (ChainDatabaseOptions.OpenChain running = options(dir.resolve("a"), genesis).open()) {
+      int status =
+          run(
+              "export",
+              file.toString(),
+              "--data-dir",
+              dir.resolve("a").toString(),
+              "--genesis",
+              genesis.toString());
+
+      assertEquals(1, status);
+      assertEquals(
+          "distli export: the database in "
+              + dir.resolve("a").resolve("chaindata")
+              + " is in use by another process (is a node running?)",
+          oneErrorLine());
+      assertFalse(Files.exists(file));
+    }
+  }
+
+  @Test
+  void exportFromAMistypedDataDirectoryCreatesNothing() throws Exception {
+    Path missing = dir.resolve("nodir");
+    Path file = dir.resolve("x.rlp");
+
+    int status = run("export", file.toString(), "--data-dir", missing.toString());
+
+    assertEquals(2, status);
+    assertEquals("distli export: no chain database in " + missing, oneErrorLine());
+    assertFalse(Files.exists(missing), "the data directory was created");
+    assertFalse(Files.exists(file));
+  }
+
+  @Test
+  void exportIntoAMissingDirectoryIsAUsageError() throws Exception {
+    options(dir.resolve("dev"), null).open().close();
+    Path file = dir.resolve("nonexistent").resolve("x.rlp");
+
+    int status = run("export", file.toString(), "--data-dir", dir.resolve("dev").toString());
+
+    assertEquals(2, status);
+    assertEquals("distli export: no such directory: " + file.getParent(), oneErrorLine());
+  }
+
+  @Test
+  void importOfAMissingFileIsAUsageErrorAndCreatesNoDatabase() {
+    Path dataDir = dir.resolve("new");
+
+    int status = run("import", "nonexist.rlp", "--data-dir", dataDir.toString());
+
+    assertEquals(2, status);
+    assertEquals("distli import: no such file: nonexist.rlp", oneErrorLine());
+    assertFalse(Files.exists(dataDir), "the data directory was created");
+  }
+
+  @Test
+  void aTruncatedFileImportsTheBlocksBeforeItAndNamesWhereItStopped() throws Exception {
+    Path genesis = genesisFile();
+    buildChain(dir.resolve("a"), genesis, 3);
+    Hash second;
+    try (ChainDatabaseOptions.OpenChain source = options(dir.resolve("a"), genesis).open()) {
+      second = source.chain().reader().block(2).orElseThrow().hash();
+    }
+    Path whole = dir.resolve("chain.rlp");
+    assertEquals(
+        0,
+        run(
+            "export",
+            whole.toString(),
+            "--data-dir",
+            dir.resolve("a").toString(),
+            "--genesis",
+            genesis.toString()),
+        err.toString());
+    byte[] bytes = Files.readAllBytes(whole);
+    Path truncated = dir.resolve("truncated.rlp");
+    Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 10));
+
+    int status =
+        run(
+            "import",
+            truncated.toString(),
+            "--data-dir",
+            dir.resolve("b").toString(),
+            "--genesis",
+            genesis.toString());
+
+    assertEquals(1, status);
+    assertEquals(
+        "distli import: "
+            + truncated
+            + ": block 4 of the file (after #2 imported): rlp: unexpected end of input inside an"
+            + " item",
+        oneErrorLine());
+    assertTrue(out.toString().contains("Imported 2 blocks (1 skipped)"), out.toString());
+    try (ChainDatabaseOptions.OpenChain imported = options(dir.resolve("b"), genesis).open()) {
+      assertEquals(second, imported.chain().head().hash());
+    }
   }
 }
