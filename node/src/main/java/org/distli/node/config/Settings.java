@@ -147,7 +147,8 @@ public final class Settings {
           "validator.key_file",
           Kind.PATH,
           "<file>",
-          "The validator's encrypted keystore (web3j wallet format); created on first start.",
+          "The validator's encrypted keystore (web3j wallet format); must exist when named, the"
+              + " default one is created on first start.",
           "<data_dir>/keystore/validator.json",
           true,
           true);
