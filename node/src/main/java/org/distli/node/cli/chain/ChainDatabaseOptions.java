@@ -2,7 +2,6 @@ package org.distli.node.cli.chain;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import org.distli.chain.GenesisBlock;
 import org.distli.genesis.Genesis;
 import org.distli.genesis.GenesisException;
 import org.distli.node.ChainSetup;
+import org.distli.node.IoErrors;
 import org.distli.primitives.Hash;
 import org.distli.state.StateDatabase;
 import org.distli.state.StateDatabaseConfig;
@@ -135,14 +135,11 @@ public final class ChainDatabaseOptions {
 
   /** One line for a failed file access: "no such file: x.rlp" rather than an exception's name. */
   static String describe(Path file, Throwable e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file: " + file;
+    if (e instanceof NoSuchFileException || e instanceof AccessDeniedException) {
+      return IoErrors.describe((java.io.IOException) e) + ": " + file;
     }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied: " + file;
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return file + ": " + fs.getReason();
+    if (e instanceof java.io.IOException io) {
+      return file + ": " + IoErrors.describe(io);
     }
     return file + ": " + messageOf(e);
   }
