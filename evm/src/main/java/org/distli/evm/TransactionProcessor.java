@@ -127,6 +127,7 @@ public final class TransactionProcessor {
             message.output(),
             message.createdAddress(),
             message.halt(),
+            message.haltMessage(),
             fees.blobGas);
     if (tracer != null) {
       tracer.onTransactionEnd(result);

@@ -16,6 +16,7 @@ import org.distli.primitives.Log;
  * @param output the return data, or the revert data
  * @param contractAddress the created contract's address for a successful creation, else null
  * @param halt the exceptional halt when {@code status} is {@link Status#HALT}, else null
+ * @param haltMessage go-ethereum's full text of the halt ("stack underflow (0 <=> 2)"), or null
  * @param blobGasUsed the EIP-4844 blob gas the transaction used
  */
 public record TransactionResult(
@@ -26,6 +27,7 @@ public record TransactionResult(
     Bytes output,
     Address contractAddress,
     ExceptionalHalt halt,
+    String haltMessage,
     long blobGasUsed) {
 
   public TransactionResult {
@@ -52,7 +54,7 @@ public record TransactionResult(
     return switch (status) {
       case SUCCESS -> null;
       case REVERT -> "execution reverted";
-      case HALT -> halt.message();
+      case HALT -> haltMessage != null ? haltMessage : halt.message();
     };
   }
 }

@@ -221,6 +221,34 @@ class TransactionProcessorTest {
   }
 
   @Test
+  void haltsAreWordedAsGoEthereumWordsThem() throws Exception {
+    Map<String, String> expected =
+        Map.of(
+            "01",
+            "stack underflow (0 <=> 2)",
+            "fe",
+            "invalid opcode: INVALID",
+            "4e",
+            "invalid opcode: opcode 0x4e not defined",
+            "5f".repeat(1025),
+            "stack limit reached 1024 (1023)",
+            "60ef60005360016000f3",
+            "invalid code: must not begin with 0xef");
+    for (Map.Entry<String, String> entry : expected.entrySet()) {
+      EvmTransaction creation =
+          EvmTransaction.builder()
+              .sender(ALICE)
+              .gasLimit(1_000_000)
+              .fees(Wei.of(20), Wei.of(2))
+              .data(Hex.decode("0x" + entry.getKey()))
+              .build();
+      TransactionResult result = processor.process(state(), block(Fork.CANCUN, 7), creation);
+      assertEquals(TransactionResult.Status.HALT, result.status(), entry.getValue());
+      assertEquals(entry.getValue(), result.errorMessage());
+    }
+  }
+
+  @Test
   void touchedEmptyAccountIsRemovedFromSpuriousDragon() throws Exception {
     JournaledWorldState state = state();
     EvmTransaction zeroValue =

@@ -71,6 +71,7 @@ public final class Evm {
   private boolean resultSuccess;
   private boolean resultReverted;
   private ExceptionalHalt resultHalt;
+  private String resultHaltMessage;
   private byte[] resultOutput = Frame.NO_BYTES;
   private long resultGasLeft;
   private Address resultAddress;
@@ -152,6 +153,7 @@ public final class Evm {
         resultSuccess,
         resultReverted,
         resultHalt,
+        resultHaltMessage,
         Words.wrap(resultOutput),
         resultGasLeft,
         resultAddress);
@@ -325,6 +327,7 @@ public final class Evm {
     resultSuccess = success;
     resultReverted = false;
     resultHalt = halt;
+    resultHaltMessage = halt == null ? null : halt.message();
     resultOutput = output;
     resultGasLeft = gasLeft;
     resultAddress = null;
@@ -418,6 +421,13 @@ public final class Evm {
     resultSuccess = success;
     resultReverted = reverted;
     resultHalt = halt;
+    // The halting frame's own detail when the halt is its own (not a failed code deposit).
+    resultHaltMessage =
+        halt == null
+            ? null
+            : halt == Interpreter.haltOf(exit) && f.haltDetail != null
+                ? f.haltDetail
+                : halt.message();
     resultOutput = output;
     resultGasLeft = gasLeft;
     resultAddress = success && f.type.isCreate() ? f.address : null;

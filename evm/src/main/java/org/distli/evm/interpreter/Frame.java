@@ -52,6 +52,10 @@ final class Frame implements FrameView {
 
   // ---- how it ended
   long exit;
+
+  /** go-ethereum's full text of this frame's halt where it names more than its kind, or null. */
+  String haltDetail;
+
   byte[] output = NO_BYTES;
 
   // ---- undo points
@@ -98,6 +102,7 @@ final class Frame implements FrameView {
     this.returnData = NO_BYTES;
     this.output = NO_BYTES;
     this.exit = 0;
+    this.haltDetail = null;
   }
 
   /** Drops references and clears used memory so the frame can be reused at this depth. */

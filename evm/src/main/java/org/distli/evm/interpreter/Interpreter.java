@@ -69,6 +69,7 @@ final class Interpreter {
       gasBefore = gas;
       if (sp < minStack[op] || sp > maxStack[op]) {
         r = stackFailure(rules, op, sp);
+        f.haltDetail = stackFailureDetail(rules, op, sp);
         break;
       }
       if ((gas -= staticGas[op]) < 0) {
@@ -569,6 +570,7 @@ final class Interpreter {
         default -> {
           // Only reachable for opcodes defined in no fork, which minStack already refused.
           r = halt(ExceptionalHalt.INVALID_OPCODE);
+          f.haltDetail = "invalid opcode: " + Opcodes.name(op);
           break loop;
         }
       }
@@ -586,6 +588,17 @@ final class Interpreter {
     if (tracing) {
       evm.tracer.onStepEnd(f, gasBefore - Math.max(gas, 0), haltOf(r));
     }
+  }
+
+  /** go-ethereum's words, e.g. "stack underflow (0 <=> 2)" or "invalid opcode: INVALID". */
+  private static String stackFailureDetail(Rules rules, int op, int sp) {
+    if (rules.minStack[op] == Rules.UNDEFINED) {
+      return "invalid opcode: " + Opcodes.name(op);
+    }
+    int depth = sp / 4;
+    return sp < rules.minStack[op]
+        ? "stack underflow (" + depth + " <=> " + rules.minStack[op] / 4 + ")"
+        : "stack limit reached " + depth + " (" + rules.maxStack[op] / 4 + ")";
   }
 
   private static long stackFailure(Rules rules, int op, int sp) {
