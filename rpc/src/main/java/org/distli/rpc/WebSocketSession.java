@@ -26,8 +26,8 @@ final class WebSocketSession implements RpcSession {
   private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean open = new AtomicBoolean(true);
 
-  // The message being received, frame by frame (event-loop thread only).
-  private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+  // The message being joined from several frames, or null (event-loop thread only).
+  private java.io.ByteArrayOutputStream partial;
   private final int maxMessageBytes;
 
   WebSocketSession(
@@ -58,20 +58,28 @@ final class WebSocketSession implements RpcSession {
     if (!frame.isText() && !frame.isBinary() && !frame.isContinuation()) {
       return; // ping, pong and close are Vert.x's to answer
     }
-    if (!frame.isContinuation()) {
-      partial.reset();
-    }
     io.vertx.core.buffer.Buffer data = frame.binaryData();
-    if ((long) partial.size() + data.length() > maxMessageBytes) {
-      partial.reset();
+    if (!frame.isContinuation()) {
+      partial = null;
+      if (frame.isFinal() && data.length() <= maxMessageBytes) {
+        dispatch(data.getBytes()); // the usual case: a whole message in one frame, no joining
+        return;
+      }
+    }
+    long size = (partial == null ? 0 : partial.size()) + (long) data.length();
+    if (size > maxMessageBytes) {
+      partial = null;
       socket.close(
           (short) 1009, "message larger than " + maxMessageBytes + " bytes (the request limit)");
       return;
     }
+    if (partial == null) {
+      partial = new java.io.ByteArrayOutputStream();
+    }
     partial.writeBytes(data.getBytes());
     if (frame.isFinal()) {
       byte[] message = partial.toByteArray();
-      partial.reset();
+      partial = null; // a joined message's buffer is not kept for the connection's lifetime
       dispatch(message);
     }
   }

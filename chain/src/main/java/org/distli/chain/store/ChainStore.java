@@ -51,7 +51,7 @@ public final class ChainStore implements ChainReader {
   /** transaction hash -> block number (8) || block hash (32) || index (4), canonical only. */
   public static final Column TX_LOCATIONS = new Column("tx_locations");
 
-  /** "genesis", "head", "safe", "finalized" -> block hash. */
+  /** "genesis", "head", "safe", "finalized" -> block hash; "rules" -> {@link ChainRules} text. */
   public static final Column CHAIN_META = new Column("chain_meta");
 
   private static final byte[] GENESIS_KEY = "genesis".getBytes(StandardCharsets.US_ASCII);
