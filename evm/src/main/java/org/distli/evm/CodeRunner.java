@@ -2,20 +2,16 @@ package org.distli.evm;
 
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.evm.interpreter.CodeCache;
 import org.distli.evm.interpreter.Evm;
 import org.distli.evm.interpreter.MessageResult;
 import org.distli.evm.interpreter.Rules;
 import org.distli.evm.precompile.PrecompileSet;
 import org.distli.evm.tracing.Tracer;
-import org.distli.primitives.Account;
 import org.distli.primitives.Address;
-import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
 import org.distli.state.JournaledWorldState;
-import org.distli.state.StateBackend;
-import org.distli.state.StateChanges;
+import org.distli.state.MapStateBackend;
 import org.distli.state.WorldState;
 
 /**
@@ -37,7 +33,7 @@ public final class CodeRunner {
 
   public Result run(Fork fork, Bytes code, Bytes input, long gas, Tracer tracer) {
     PrecompileSet precompiles = PrecompileSet.forFork(fork);
-    WorldState state = new JournaledWorldState(new EmptyState());
+    WorldState state = new JournaledWorldState(new MapStateBackend());
     state.setCode(CONTRACT, code);
     state.finalizeTransaction(false);
     BlockContext block = BlockContext.builder(fork).build();
@@ -59,33 +55,5 @@ public final class CodeRunner {
     }
     MessageResult result = evm.call(SENDER, CONTRACT, Wei.ZERO, input.toArrayUnsafe(), gas);
     return new Result(result, gas - result.gasLeft());
-  }
-
-  /** A state with no accounts. */
-  private static final class EmptyState implements StateBackend {
-    @Override
-    public Hash rootHash() {
-      return Hash.EMPTY_TRIE_ROOT;
-    }
-
-    @Override
-    public Account account(Address address) {
-      return null;
-    }
-
-    @Override
-    public UInt256 storage(Address address, UInt256 slot) {
-      return UInt256.ZERO;
-    }
-
-    @Override
-    public Bytes code(Hash codeHash) {
-      throw new IllegalStateException("unknown code " + codeHash);
-    }
-
-    @Override
-    public Hash rootAfter(StateChanges changes) {
-      throw new UnsupportedOperationException("evm run computes no state root");
-    }
   }
 }

@@ -7,18 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.crypto.Keccak256;
 import org.distli.evm.interpreter.Evm;
+import org.distli.primitives.Account;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Hex;
 import org.distli.primitives.Wei;
 import org.distli.state.JournaledWorldState;
-import org.distli.state.StateChanges;
-import org.distli.state.StateDatabase;
+import org.distli.state.MapStateBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,31 +33,20 @@ class TransactionProcessorTest {
   private static final Wei ETHER = Wei.ofEther(1);
 
   private final TransactionProcessor processor = new TransactionProcessor();
-  private StateDatabase database;
-  private Hash preRoot;
+  private MapStateBackend base;
 
   @BeforeEach
   void setUp() {
-    database = StateDatabase.inMemory();
     // CONTRACT: SSTORE(0, CALLDATALOAD(0)); slot 0 starts at 1
-    Bytes code = Hex.decode("6000356000555b00");
-    TreeMap<UInt256, UInt256> storage = new TreeMap<>();
-    storage.put(UInt256.ZERO, UInt256.ONE);
-    StateChanges pre =
-        new StateChanges(
-            Map.of(
-                ALICE,
-                new StateChanges.AccountUpdate(
-                    false, 0, Wei.ofEther(10), Hash.EMPTY_CODE, true, new TreeMap<>()),
-                CONTRACT,
-                new StateChanges.AccountUpdate(
-                    false, 1, Wei.ZERO, Keccak256.hash(code), true, storage)),
-            Map.of(Keccak256.hash(code), code));
-    preRoot = database.commit(Hash.EMPTY_TRIE_ROOT, pre, 0);
+    base = new MapStateBackend();
+    Hash code = base.putCode(Hex.decode("6000356000555b00"));
+    base.putAccount(ALICE, new Account(0, Wei.ofEther(10), Hash.EMPTY_TRIE_ROOT, Hash.EMPTY_CODE));
+    base.putAccount(CONTRACT, new Account(1, Wei.ZERO, Hash.EMPTY_TRIE_ROOT, code));
+    base.putStorage(CONTRACT, UInt256.ZERO, UInt256.ONE);
   }
 
   private JournaledWorldState state() {
-    return new JournaledWorldState(database.at(preRoot));
+    return new JournaledWorldState(base);
   }
 
   private static BlockContext block(Fork fork, long baseFee) {
@@ -129,7 +117,6 @@ class TransactionProcessorTest {
         transfer().sender(CONTRACT).nonce(1).build(),
         "sender not an eoa: address 0x00000000000000000000000000000000c0de0001, codehash: "
             + Keccak256.hash(Hex.decode("6000356000555b00")));
-    assertEquals(preRoot, state.rootHash());
     assertTrue(state.changes().accounts().isEmpty());
   }
 

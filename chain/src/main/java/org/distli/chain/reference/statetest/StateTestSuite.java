@@ -1,4 +1,4 @@
-package org.distli.evm.statetest;
+package org.distli.chain.reference.statetest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.crypto.Keccak256;
@@ -27,9 +26,9 @@ class JournaledWorldStateTest {
   @BeforeEach
   void setUp() {
     base = new MapStateBackend();
-    base.accounts.put(
+    base.putAccount(
         ALICE, new Account(5, Wei.of(1000), Hash.fromHex("0x" + "11".repeat(32)), Hash.EMPTY_CODE));
-    base.storage.put(ALICE, Map.of(SLOT, UInt256.valueOf(42)));
+    base.putStorage(ALICE, SLOT, UInt256.valueOf(42));
     state = new JournaledWorldState(base);
   }
 
@@ -85,7 +84,7 @@ class JournaledWorldStateTest {
 
   @Test
   void revertedTouchDoesNotRemoveAnEmptyAccount() {
-    base.accounts.put(BOB, Account.EMPTY);
+    base.putAccount(BOB, Account.EMPTY);
     state = new JournaledWorldState(base);
     int checkpoint = state.checkpoint();
     state.touch(BOB);

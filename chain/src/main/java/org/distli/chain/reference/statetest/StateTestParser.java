@@ -1,4 +1,4 @@
-package org.distli.evm.statetest;
+package org.distli.chain.reference.statetest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.distli.evm.statetest;
+package org.distli.chain.reference.statetest;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
