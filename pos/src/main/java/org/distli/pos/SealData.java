@@ -17,14 +17,17 @@ import org.distli.crypto.Signature;
  * <pre>
  * extraData = RLP([vanity, round, proposerSeal, [commitSeal, ...]])
  *   vanity       bytes, exactly 32 (client name, zero-padded)
- *   round        uint, the consensus round the block was committed in (0 normally)
+ *   round        uint, the consensus round the block was proposed in (0 normally); a block
+ *                re-proposed in a later round (a prepared block) keeps it
  *   proposerSeal bytes, 65 (r || s || recovery id) or empty while unsealed
  *   commitSeal   bytes, 65 each: the validators' signatures committing to the block
  * </pre>
  *
  * The proposer signs the header whose extra data has an empty proposer seal and no commit seals;
  * committing validators sign the header whose extra data has the proposer seal and no commit seals.
- * The block hash covers the whole header, seals included, as on Ethereum.
+ * The block hash covers the header with the commit seals left out (the chain module's {@code
+ * CommitSeals}), so it equals the commit hash: validators that gathered different quorums of seals
+ * name the block alike.
  */
 public record SealData(
     Bytes vanity, int round, Optional<Signature> proposerSeal, List<Signature> commitSeals) {

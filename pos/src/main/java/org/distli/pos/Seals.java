@@ -147,7 +147,10 @@ public final class Seals {
     return header.toBuilder().extraData(seal.withoutSeals().encode()).build().hash();
   }
 
-  /** The hash committing validators sign: the header with the proposer seal, no commit seals. */
+  /**
+   * The hash committing validators sign: the header with the proposer seal, no commit seals. It is
+   * also the block's hash, which leaves the commit seals out.
+   */
   static Hash commitHash(BlockHeader header, SealData seal) {
     return header.toBuilder().extraData(seal.withoutCommitSeals().encode()).build().hash();
   }

@@ -198,10 +198,20 @@ public final class BlockHeader {
 
   // ---- encoding and identity
 
+  /**
+   * keccak256 of the RLP encoding, as on Ethereum; a Distli proof-of-stake header's commit seals
+   * are left out ({@link CommitSeals}), so that every validator names a committed block alike
+   * whichever quorum of seals it gathered.
+   */
   public Hash hash() {
     Hash h = hash;
     if (h == null) {
-      h = Keccak256.hash(rlp());
+      h =
+          CommitSeals.withoutCommitSeals(extraData.toArrayUnsafe())
+              .map(
+                  unsealed ->
+                      Keccak256.hash(toBuilder().extraData(Bytes.wrap(unsealed)).build().rlp()))
+              .orElseGet(() -> Keccak256.hash(rlp()));
       hash = h;
     }
     return h;
@@ -325,7 +335,10 @@ public final class BlockHeader {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof BlockHeader that && hash().equals(that.hash());
+    // Headers that differ in their commit seals only share a hash but are not equal.
+    return other instanceof BlockHeader that
+        && hash().equals(that.hash())
+        && java.util.Arrays.equals(rlp(), that.rlp());
   }
 
   @Override
