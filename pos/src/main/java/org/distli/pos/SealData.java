@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.Signature;
+import org.distli.rlp.Rlp;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * What a Distli block carries in its header's extra data:
@@ -125,10 +126,10 @@ public record SealData(
 
   /** The longest extra data of a block sealed by {@code validators} validators. */
   public static int maxEncodedSize(int validators) {
-    int seal = RlpWriter.stringSize(SEAL_SIZE, 0xff);
-    int commits = RlpWriter.listSize(seal * validators);
-    int content = RlpWriter.stringSize(VANITY_SIZE, 0xff) + 5 + seal + commits;
-    return RlpWriter.listSize(content);
+    int seal = Rlp.stringLength(SEAL_SIZE, 0xff);
+    int commits = Rlp.listLength(seal * validators);
+    int content = Rlp.stringLength(VANITY_SIZE, 0xff) + 5 + seal + commits;
+    return Rlp.listLength(content);
   }
 
   static Bytes toBytes(Signature seal) {

@@ -237,7 +237,7 @@ public final class StateDatabase implements AutoCloseable {
     MerklePatriciaTrie accounts = accountTrie(stateRoot);
     List<Bytes> accountProof = accounts.proof(Bytes.wrap(accountKey));
     byte[] rlp = accounts.get(accountKey);
-    Account account = rlp == null ? null : StateCodec.decodeAccount(rlp);
+    Account account = rlp == null ? null : Account.decode(rlp);
     Hash storageRoot = account == null ? Hash.EMPTY_TRIE_ROOT : account.storageRoot();
     MerklePatriciaTrie storage = storageTrie(accountKey, storageRoot);
     List<StateProof.StorageProof> storageProofs = new ArrayList<>(slots.size());
@@ -307,7 +307,7 @@ public final class StateDatabase implements AutoCloseable {
       }
     }
     byte[] rlp = store.get(FLAT_ACCOUNTS, address.toArray());
-    Account account = rlp == null ? null : StateCodec.decodeAccount(rlp);
+    Account account = rlp == null ? null : Account.decode(rlp);
     if (accountCache != null) {
       accountCache.put(address, new CachedAccount(account));
       if (flatVersion != version) {
@@ -508,8 +508,7 @@ public final class StateDatabase implements AutoCloseable {
       StateChanges.AccountUpdate update = entry.getValue();
       byte[] key = keys[i];
       byte[] oldRlp = oldValues[i];
-      Hash oldStorageRoot =
-          oldRlp == null ? Hash.EMPTY_TRIE_ROOT : StateCodec.storageRootOf(oldRlp);
+      Hash oldStorageRoot = oldRlp == null ? Hash.EMPTY_TRIE_ROOT : Account.storageRootOf(oldRlp);
       if (commit != null) {
         commit.accountWritten(address, oldRlp);
       }
@@ -554,15 +553,12 @@ public final class StateDatabase implements AutoCloseable {
                 ? storage.rootHash()
                 : storage.commit(commit.sink(NodeKeys.ownerPrefix(key)));
       }
-      byte[] rlp =
-          StateCodec.encodeAccount(
-              update.nonce(), update.balance(), storageRoot, update.codeHash());
+      Account account =
+          new Account(update.nonce(), update.balance(), storageRoot, update.codeHash());
+      byte[] rlp = account.encode();
       newValues[i] = rlp;
       if (commit != null) {
-        commit.flatAccount(
-            address,
-            rlp,
-            new Account(update.nonce(), update.balance(), storageRoot, update.codeHash()));
+        commit.flatAccount(address, rlp, account);
       }
     }
     // The account trie last, all at once: large blocks update its subtrees in parallel.
@@ -577,9 +573,7 @@ public final class StateDatabase implements AutoCloseable {
   /** The cached latest encoding of an account, or null: a guess, checked by hash where used. */
   private byte[] accountHint(Address address) {
     CachedAccount cached = accountCache.get(address);
-    return cached == null || cached.account == null
-        ? null
-        : StateCodec.encodeAccount(cached.account);
+    return cached == null || cached.account == null ? null : cached.account.encode();
   }
 
   private byte[] slotHint(Address address, UInt256 slot) {

@@ -46,7 +46,7 @@ public record StateProof(
   public void verify(Hash stateRoot) {
     Optional<Bytes> proven =
         MerkleProof.verify(stateRoot, Keccak256.hash(address.toBytes()).toBytes(), accountProof);
-    Optional<Bytes> claimed = Optional.ofNullable(account).map(Account::toRlp);
+    Optional<Bytes> claimed = Optional.ofNullable(account).map(a -> Bytes.wrap(a.encode()));
     if (!proven.equals(claimed)) {
       throw new MerkleProof.InvalidProofException(
           "account proof of "

@@ -27,7 +27,7 @@ final class TrieStateBackend implements StateBackend {
   @Override
   public Account account(Address address) {
     byte[] rlp = accounts.get(StateCodec.accountKey(address));
-    return rlp == null ? null : StateCodec.decodeAccount(rlp);
+    return rlp == null ? null : Account.decode(rlp);
   }
 
   @Override
@@ -37,7 +37,7 @@ final class TrieStateBackend implements StateBackend {
     if (rlp == null) {
       return UInt256.ZERO;
     }
-    Hash storageRoot = StateCodec.decodeAccount(rlp).storageRoot();
+    Hash storageRoot = Account.decode(rlp).storageRoot();
     if (storageRoot.equals(Hash.EMPTY_TRIE_ROOT)) {
       return UInt256.ZERO;
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.distli.crypto.Keccak256;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpException;
 
 /** Checks Merkle proofs as {@link MerklePatriciaTrie#proof} and eth_getProof (EIP-1186) give. */
 public final class MerkleProof {
@@ -69,7 +70,7 @@ public final class MerkleProof {
           case Node.Ref ref -> node = load(nodes, ref.target(), nibbles, pos);
         }
       }
-    } catch (MalformedNodeException e) {
+    } catch (MalformedNodeException | RlpException e) {
       throw new InvalidProofException("malformed proof node: " + e.getMessage());
     }
   }

@@ -3,6 +3,7 @@ package org.distli.trie;
 import java.util.Arrays;
 import org.distli.crypto.Keccak256;
 import org.distli.primitives.Hash;
+import org.distli.rlp.Rlp;
 
 /**
  * A trie node (Yellow Paper, appendix D). Nodes are immutable once built: an update builds new
@@ -90,7 +91,7 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       System.arraycopy(encoded, 0, out, offset, encoded.length);
       return offset + encoded.length;
     }
-    out[offset] = (byte) 0xa0;
+    out[offset] = (byte) (Rlp.STRING + Hash.SIZE);
     hash().copyTo(out, offset + 1);
     return offset + 33;
   }
@@ -268,13 +269,13 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       int o = Rlp.writeListHeader(payload, out, 0);
       for (Node child : children) {
         if (child == null) {
-          out[o++] = (byte) 0x80;
+          out[o++] = (byte) Rlp.STRING;
         } else {
           o = child.writeRef(out, o);
         }
       }
       if (value == null) {
-        out[o] = (byte) 0x80;
+        out[o] = (byte) Rlp.STRING;
       } else {
         Rlp.writeString(value, out, o);
       }
@@ -357,7 +358,7 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     @Override
     int writeRef(byte[] out, int offset) {
-      out[offset] = (byte) 0xa0;
+      out[offset] = (byte) (Rlp.STRING + Hash.SIZE);
       Hash made = target;
       if (made != null) {
         made.copyTo(out, offset + 1);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpWriter;
 
 /** Roots of tries built in one go: transactions, receipts and withdrawals roots of a block. */
 public final class TrieRoots {
@@ -38,18 +39,6 @@ public final class TrieRoots {
 
   /** rlp(index): the key of an item in an ordered-list trie. */
   static byte[] indexKey(int index) {
-    if (index == 0) {
-      return new byte[] {(byte) 0x80};
-    }
-    if (index < 0x80) {
-      return new byte[] {(byte) index};
-    }
-    int length = index < 0x100 ? 1 : index < 0x10000 ? 2 : index < 0x1000000 ? 3 : 4;
-    byte[] key = new byte[length + 1];
-    key[0] = (byte) (0x80 + length);
-    for (int i = 0; i < length; i++) {
-      key[length - i] = (byte) (index >>> (8 * i));
-    }
-    return key;
+    return new RlpWriter(5).writeLong(index).toByteArray();
   }
 }

@@ -2,10 +2,10 @@ package org.distli.chain.block;
 
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.transaction.Transaction;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * A block: its header and body, encoded as [header, transactions, ommers, withdrawals?]. Immutable;
@@ -76,7 +76,7 @@ public final class Block {
   /**
    * Decodes one block; the input must hold exactly one.
    *
-   * @throws org.distli.chain.rlp.RlpException for non-canonical or malformed input
+   * @throws org.distli.rlp.RlpException for non-canonical or malformed input
    * @throws org.distli.chain.transaction.InvalidTransactionException for an unknown transaction
    *     type
    */

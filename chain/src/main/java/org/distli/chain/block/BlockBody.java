@@ -3,9 +3,9 @@ package org.distli.chain.block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.transaction.Transaction;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * What a block carries besides its header: transactions, ommer headers (always empty after the

@@ -4,12 +4,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.Keccak256;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * A block header. The fields after {@code nonce} were appended by forks and are present from their
@@ -280,7 +280,7 @@ public final class BlockHeader {
   /**
    * Decodes a header (the whole input must be one header).
    *
-   * @throws org.distli.chain.rlp.RlpException when the bytes are not a canonical header
+   * @throws org.distli.rlp.RlpException when the bytes are not a canonical header
    */
   public static BlockHeader decode(Bytes rlp) {
     RlpReader r = RlpReader.of(rlp);

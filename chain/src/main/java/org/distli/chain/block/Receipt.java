@@ -1,15 +1,12 @@
 package org.distli.chain.block;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.transaction.TransactionType;
-import org.distli.primitives.Address;
-import org.distli.primitives.Hash;
 import org.distli.primitives.Log;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * The consensus receipt of one transaction (post-Byzantium: a status, not a state root).
@@ -49,7 +46,7 @@ public record Receipt(
     w.writeLong(success ? 1 : 0);
     w.writeLong(cumulativeGasUsed);
     w.writeBytes(logsBloom.array());
-    writeLogs(w, logs);
+    Log.writeList(w, logs);
     w.endList();
     return w.toByteArray();
   }
@@ -73,7 +70,7 @@ public record Receipt(
     boolean success = readStatus(r);
     long cumulativeGasUsed = r.readLong("cumulativeGasUsed");
     Bloom bloom = Bloom.wrap(r.readFixed("logsBloom", Bloom.SIZE));
-    List<Log> logs = readLogs(r);
+    List<Log> logs = Log.readList(r);
     r.exitList("receipt");
     r.expectEnd("receipt");
     return new Receipt(type, success, cumulativeGasUsed, bloom, logs);
@@ -85,42 +82,5 @@ public record Receipt(
       throw new RlpException("receipt status must be 0 or 1, got " + status);
     }
     return status == 1;
-  }
-
-  /** Writes logs as receipts carry them: [[address, [topics...], data], ...]. */
-  public static void writeLogs(RlpWriter w, List<Log> logs) {
-    w.startList();
-    for (Log log : logs) {
-      w.startList();
-      w.writeAddress(log.address());
-      w.startList();
-      for (Hash topic : log.topics()) {
-        w.writeHash(topic);
-      }
-      w.endList();
-      w.writeBytes(log.data());
-      w.endList();
-    }
-    w.endList();
-  }
-
-  public static List<Log> readLogs(RlpReader r) {
-    r.enterList("logs");
-    List<Log> logs = new ArrayList<>();
-    while (r.hasNext()) {
-      r.enterList("log");
-      Address address = r.readAddress("log address");
-      r.enterList("log topics");
-      List<Hash> topics = new ArrayList<>(4);
-      while (r.hasNext()) {
-        topics.add(r.readHash("log topic"));
-      }
-      r.exitList("log topics");
-      Bytes data = r.readValue("log data");
-      r.exitList("log");
-      logs.add(new Log(address, topics, data));
-    }
-    r.exitList("logs");
-    return logs;
   }
 }

@@ -1,9 +1,9 @@
 package org.distli.chain.block;
 
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.primitives.Address;
 import org.distli.primitives.Wei;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * A validator withdrawal (EIP-4895), credited at the end of a block; no gas, no execution.

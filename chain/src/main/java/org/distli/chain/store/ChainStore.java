@@ -13,13 +13,13 @@ import org.distli.chain.block.BlockBody;
 import org.distli.chain.block.BlockHeader;
 import org.distli.chain.block.Bloom;
 import org.distli.chain.block.Receipt;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.spec.ChainRules;
 import org.distli.chain.transaction.Transaction;
 import org.distli.chain.transaction.TransactionType;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Log;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 import org.distli.storage.Column;
 import org.distli.storage.KeyValueStore;
 import org.distli.storage.WriteBatch;
@@ -390,7 +390,7 @@ public final class ChainStore implements ChainReader {
       w.writeLong(receipt.type().typeByte());
       w.writeLong(receipt.success() ? 1 : 0);
       w.writeLong(receipt.cumulativeGasUsed());
-      Receipt.writeLogs(w, receipt.logs());
+      Log.writeList(w, receipt.logs());
       w.endList();
     }
     w.endList();
@@ -409,7 +409,7 @@ public final class ChainStore implements ChainReader {
               .orElseThrow(() -> new IllegalStateException("stored receipt of type " + typeByte));
       boolean success = r.readLong("status") == 1;
       long cumulativeGas = r.readLong("cumulativeGasUsed");
-      List<Log> logs = Receipt.readLogs(r);
+      List<Log> logs = Log.readList(r);
       r.exitList("receipt");
       receipts.add(new Receipt(type, success, cumulativeGas, Bloom.fromLogs(logs), logs));
     }

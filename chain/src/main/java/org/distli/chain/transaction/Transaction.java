@@ -6,9 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.Keccak256;
 import org.distli.crypto.Secp256k1;
 import org.distli.crypto.SecretKey;
@@ -16,6 +13,9 @@ import org.distli.crypto.Signature;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * A signed transaction of any supported {@link TransactionType}. Immutable: the encoding, the hash

@@ -6,10 +6,10 @@ import org.apache.tuweni.bytes.Bytes;
 import org.distli.chain.block.BlockHeader;
 import org.distli.chain.block.Receipt;
 import org.distli.chain.block.Withdrawal;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.transaction.Transaction;
 import org.distli.crypto.Keccak256;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpWriter;
 import org.distli.trie.TrieRoots;
 
 /** The commitments a header makes to its body and its execution: trie roots and hashes. */

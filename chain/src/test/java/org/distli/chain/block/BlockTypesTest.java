@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpException;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.chain.transaction.TransactionType;
 import org.distli.evm.Fork;
@@ -19,6 +18,7 @@ import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Log;
 import org.distli.primitives.Wei;
+import org.distli.rlp.RlpException;
 import org.junit.jupiter.api.Test;
 
 class BlockTypesTest {

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.chain.spec.ChainSpec;
 import org.distli.crypto.SecretKey;
 import org.distli.crypto.Signature;
@@ -19,6 +16,9 @@ import org.distli.genesis.ChainConfig;
 import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 import org.junit.jupiter.api.Test;
 
 class TransactionTest {

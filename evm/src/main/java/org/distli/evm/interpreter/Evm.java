@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.distli.evm.BlockContext;
 import org.distli.evm.ExceptionalHalt;
@@ -20,6 +19,7 @@ import org.distli.primitives.Address;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Log;
 import org.distli.primitives.Wei;
+import org.distli.rlp.RlpWriter;
 import org.distli.state.WorldState;
 
 /**
@@ -697,13 +697,9 @@ public final class Evm {
 
   /** The address of a contract created by CREATE: keccak(rlp([sender, nonce]))[12:]. */
   public static Address createAddress(Address sender, long nonce) {
-    Bytes rlp =
-        RLP.encodeList(
-            w -> {
-              w.writeValue(sender.toBytes());
-              w.writeValue(nonce == 0 ? Bytes.EMPTY : Bytes.minimalBytes(nonce));
-            });
-    byte[] hash = org.distli.crypto.Keccak256.digest(rlp.toArrayUnsafe());
+    byte[] rlp =
+        new RlpWriter(32).startList().writeAddress(sender).writeLong(nonce).endList().toByteArray();
+    byte[] hash = org.distli.crypto.Keccak256.digest(rlp);
     return Address.wrapCopy(hash, 12);
   }
 

@@ -1,9 +1,9 @@
 package org.distli.rpc.eth;
 
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpException;
 import org.distli.chain.transaction.InvalidTransactionException;
 import org.distli.chain.transaction.Transaction;
+import org.distli.rlp.RlpException;
 import org.distli.rpc.jsonrpc.RpcCall;
 import org.distli.rpc.jsonrpc.RpcException;
 import org.distli.rpc.jsonrpc.RpcMethod;

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 import org.distli.crypto.Keccak256;
 import org.distli.evm.BlockContext;
 import org.distli.evm.EvmTransaction;
@@ -20,6 +18,7 @@ import org.distli.evm.tracing.Tracer;
 import org.distli.primitives.Hash;
 import org.distli.primitives.Log;
 import org.distli.primitives.Wei;
+import org.distli.rlp.RlpWriter;
 import org.distli.state.JournaledWorldState;
 import org.distli.state.StateBackend;
 import org.distli.state.StateChanges;
@@ -192,14 +191,9 @@ public final class StateTestRunner {
 
   /** keccak256 of the RLP list of logs, as the state tests' "logs" field. */
   public static Hash logsHash(List<Log> logs) {
-    Bytes rlp =
-        RLP.encodeList(
-            w -> {
-              for (Log log : logs) {
-                log.writeTo(w);
-              }
-            });
-    return Keccak256.hash(rlp);
+    RlpWriter w = new RlpWriter();
+    Log.writeList(w, logs);
+    return Keccak256.hash(w.toByteArray());
   }
 
   // ---- building the inputs

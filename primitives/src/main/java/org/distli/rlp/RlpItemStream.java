@@ -1,4 +1,4 @@
-package org.distli.chain.rlp;
+package org.distli.rlp;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.distli.chain.rlp;
+package org.distli.rlp;
 
 import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes;
@@ -8,9 +8,9 @@ import org.distli.primitives.Hash;
 import org.distli.primitives.Wei;
 
 /**
- * Writes canonical RLP into one growing buffer. A list's content is written first and its header
- * inserted when the list ends, so nested structures encode in one pass without intermediate arrays.
- * Not thread-safe.
+ * Writes canonical RLP into one growing buffer (headers as {@link Rlp} lays them out). A list's
+ * content is written first and its header inserted when the list ends, so nested structures encode
+ * in one pass without intermediate arrays. Not thread-safe.
  */
 public final class RlpWriter {
   private byte[] buffer;
@@ -40,10 +40,10 @@ public final class RlpWriter {
     }
     int start = listStarts[--depth];
     int length = size - start;
-    int headerSize = length < 56 ? 1 : 1 + byteLength(length);
+    int headerSize = Rlp.headerLength(length);
     ensureCapacity(headerSize);
     System.arraycopy(buffer, start, buffer, start + headerSize, length);
-    writeHeaderAt(start, 0xc0, length);
+    Rlp.writeListHeader(length, buffer, start);
     size += headerSize;
     return this;
   }
@@ -160,40 +160,9 @@ public final class RlpWriter {
     return Arrays.copyOf(buffer, size);
   }
 
-  /** The size of the RLP string encoding of {@code length} content bytes. */
-  public static int stringSize(int length, int firstByte) {
-    if (length == 1 && firstByte < 0x80) {
-      return 1;
-    }
-    return length < 56 ? 1 + length : 1 + byteLength(length) + length;
-  }
-
-  /** The size of a list's encoding around {@code contentLength} bytes of items. */
-  public static int listSize(int contentLength) {
-    return contentLength < 56 ? 1 + contentLength : 1 + byteLength(contentLength) + contentLength;
-  }
-
   private void writeStringHeader(int length) {
-    int headerSize = length < 56 ? 1 : 1 + byteLength(length);
-    ensureCapacity(headerSize + length);
-    writeHeaderAt(size, 0x80, length);
-    size += headerSize;
-  }
-
-  private void writeHeaderAt(int at, int base, int length) {
-    if (length < 56) {
-      buffer[at] = (byte) (base + length);
-      return;
-    }
-    int lengthBytes = byteLength(length);
-    buffer[at] = (byte) (base + 55 + lengthBytes);
-    for (int i = 0; i < lengthBytes; i++) {
-      buffer[at + 1 + i] = (byte) (length >>> (8 * (lengthBytes - 1 - i)));
-    }
-  }
-
-  private static int byteLength(int value) {
-    return 4 - Integer.numberOfLeadingZeros(value) / 8;
+    ensureCapacity(Rlp.headerLength(length) + length);
+    size = Rlp.writeHeader(Rlp.STRING, length, buffer, size);
   }
 
   private void ensureCapacity(int extra) {

@@ -1,4 +1,4 @@
-package org.distli.chain.rlp;
+package org.distli.rlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.distli.chain.rlp;
+package org.distli.rlp;
 
 import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes;

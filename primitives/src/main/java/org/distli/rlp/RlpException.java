@@ -1,4 +1,4 @@
-package org.distli.chain.rlp;
+package org.distli.rlp;
 
 /** Input that is not canonical RLP, or not the RLP shape a type expects. */
 public final class RlpException extends RuntimeException {
