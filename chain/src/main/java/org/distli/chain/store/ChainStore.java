@@ -252,18 +252,49 @@ public final class ChainStore implements ChainReader {
 
   // ---- writing (the chain writer only)
 
-  /** Stages a block with its receipts; it is not canonical until {@link #stageCanonical}. */
+  /**
+   * Stages a block with its receipts; it is not canonical until {@link #stageCanonical}. A block
+   * stored before it was executed (a side branch's) has no receipts yet: pass null and add them
+   * with {@link #stageReceipts} once it is.
+   */
   public void stageBlock(WriteBatch batch, Block block, List<Receipt> receipts) {
     byte[] key = blockKey(block.number(), block.hash());
     batch.put(HEADERS, key, block.header().encoded().toArrayUnsafe());
     batch.put(BODIES, key, block.body().encoded());
-    batch.put(RECEIPTS, key, encodeReceipts(receipts));
+    if (receipts != null) {
+      batch.put(RECEIPTS, key, encodeReceipts(receipts));
+    }
     batch.put(BLOCK_NUMBERS, block.hash().toArray(), longBytes(block.number()));
     BlockHeader header = block.header();
     batch.addListener(
         written -> {
           if (written) {
             cache(header);
+          }
+        });
+  }
+
+  /** Stages the receipts of a stored block executed after it was stored. */
+  public void stageReceipts(WriteBatch batch, Block block, List<Receipt> receipts) {
+    batch.put(RECEIPTS, blockKey(block.number(), block.hash()), encodeReceipts(receipts));
+  }
+
+  /**
+   * Stages the deletion of a stored, non-canonical block (one found invalid when its branch was
+   * executed): header, body, receipts and number go.
+   */
+  public void stageRemoval(WriteBatch batch, BlockHeader header) {
+    byte[] key = blockKey(header.number(), header.hash());
+    batch.delete(HEADERS, key);
+    batch.delete(BODIES, key);
+    batch.delete(RECEIPTS, key);
+    batch.delete(BLOCK_NUMBERS, header.hash().toArray());
+    batch.addListener(
+        written -> {
+          if (written) {
+            synchronized (headerCache) {
+              headerCache.remove(header.hash());
+            }
           }
         });
   }
