@@ -1,9 +1,9 @@
 package org.distli.chain.block;
 
 import java.util.Optional;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * The one piece of Distli's proof-of-stake seal layout the block hash depends on. A Distli block's

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.Keccak256;
+import org.distli.rlp.RlpWriter;
 import org.junit.jupiter.api.Test;
 
 class CommitSealsHashTest {

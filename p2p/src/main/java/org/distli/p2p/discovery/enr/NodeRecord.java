@@ -14,13 +14,13 @@ import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.Keccak256;
 import org.distli.crypto.SecretKey;
 import org.distli.p2p.Enode;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * An Ethereum Node Record (EIP-778, devp2p enr.md): a signed, versioned list of key/value pairs

@@ -6,9 +6,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.Keccak256;
 import org.distli.crypto.Secp256k1;
 import org.distli.crypto.SecretKey;
@@ -17,6 +14,9 @@ import org.distli.p2p.Enode;
 import org.distli.p2p.discovery.enr.InvalidRecordException;
 import org.distli.p2p.discovery.enr.NodeRecord;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /**
  * The discovery v4 wire format (devp2p discv4.md):

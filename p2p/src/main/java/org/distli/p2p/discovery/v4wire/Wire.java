@@ -2,9 +2,9 @@ package org.distli.p2p.discovery.v4wire;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.distli.chain.rlp.RlpException;
-import org.distli.chain.rlp.RlpReader;
-import org.distli.chain.rlp.RlpWriter;
+import org.distli.rlp.RlpException;
+import org.distli.rlp.RlpReader;
+import org.distli.rlp.RlpWriter;
 
 /** Field codecs shared by the packet types. */
 final class Wire {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.util.Base64;
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.SecretKey;
 import org.distli.p2p.Enode;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpWriter;
 import org.junit.jupiter.api.Test;
 
 class NodeRecordTest {

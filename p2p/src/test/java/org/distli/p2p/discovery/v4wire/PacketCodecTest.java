@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.tuweni.bytes.Bytes;
-import org.distli.chain.rlp.RlpWriter;
 import org.distli.crypto.Keccak256;
 import org.distli.crypto.SecretKey;
 import org.distli.p2p.Enode;
 import org.distli.p2p.discovery.enr.NodeRecord;
 import org.distli.primitives.Hash;
+import org.distli.rlp.RlpWriter;
 import org.junit.jupiter.api.Test;
 
 class PacketCodecTest {
